@@ -5,7 +5,7 @@ const { task, src, dest } = require('gulp');
 task('build:icons', copyIcons);
 
 function copyIcons() {
-	const nodeIcons = src(path.resolve('nodes', '**', '*.{png,svg}'), { encoding: false }).pipe(
+	const nodeIcons = src([path.resolve('nodes', '**', '*.{png,svg}'), path.resolve('nodes', '**', '*.node.json')], { encoding: false }).pipe(
 		dest(path.resolve('dist', 'nodes')),
 	);
 	const credentialIcons = src(path.resolve('credentials', '**', '*.{png,svg}'), {

@@ -1,0 +1,103 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Wise Agent OAuth 2.0. The consent and token URLs are derived from one Server URL, so the
+ * local sandbox or another Wise Agent host works without code changes.
+ *
+ * Wise Agent's token response carries `expires_at` and no `expires_in`, so n8n cannot refresh
+ * ahead of time: it refreshes when the API answers 401 invalid_grant, then replays the request.
+ */
+export class WiseAgentOAuth2Api implements ICredentialType {
+	name = 'wiseAgentOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Wise Agent OAuth2 API';
+
+	documentationUrl = 'https://github.com/n8n-nodes-wiseagent/n8n-nodes-wiseagent#credentials';
+
+	icon = 'file:wiseAgent.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server URL',
+			name: 'serverUrl',
+			type: 'string',
+			default: 'https://sync.thewiseagent.com',
+			required: true,
+			description:
+				'Base URL of the Wise Agent API. Keep the default unless Wise Agent gave you another host (or you use the local sandbox).',
+		},
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'options',
+			options: [
+				{
+					name: 'Authorization Code',
+					value: 'authorizationCode',
+					description: 'Client ID and client secret, as in the Wise Agent API documentation',
+				},
+				{
+					name: 'PKCE',
+					value: 'pkce',
+					description: 'Client ID only, as Wise Agent’s own WordPress plugin connects',
+				},
+			],
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: '={{ $self["serverUrl"].replace(/\\/+$/, "") }}/WiseAuth/auth',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: '={{ $self["serverUrl"].replace(/\\/+$/, "") }}/WiseAuth/token',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			displayOptions: { show: { grantType: ['authorizationCode'] } },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: 'profile team marketing contacts properties calendar',
+			description:
+				'Space-separated Wise Agent scopes. Remove the ones your workflows do not need; each operation lists the scope it requires.',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			// Authorization Code: id and secret in an HTTP Basic header, as documented.
+			// PKCE: no secret; client_id goes in the form body, as Wise Agent's plugin sends it.
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: '={{ $self["grantType"] === "pkce" ? "body" : "header" }}',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.serverUrl.replace(/\\/+$/, "") }}',
+			url: '/http/webconnect.asp',
+			method: 'GET',
+			qs: { requestType: 'getUser' },
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { getContactIdParameter } from '../../helpers/parameters';
+import { successResult } from '../../helpers/records';
+import { requireText } from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { customFieldProperties } from './customFieldProperties';
+
+export const addCustomField: WiseAgentOperation = {
+	option: {
+		name: 'Add Custom Field',
+		value: 'addCustomField',
+		action: 'Add a custom field to a contact',
+		description: 'Store a key/value on the contact; a key can exist once per contact (addClientCustom)',
+	},
+	scopes: ['contacts'],
+	description: forOperation(
+		'contact',
+		'addCustomField',
+		customFieldProperties('Unique per contact: adding an existing key fails (use Update Custom Field)'),
+	).map((property) => (property.name === 'key' ? { ...property, required: true } : property)),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const clientId = getContactIdParameter(this, itemIndex);
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'POST',
+			requestType: 'addClientCustom',
+			form: {
+				ClientID: clientId,
+				Key: requireText(this, itemIndex, 'Key', this.getNodeParameter('key', itemIndex)),
+				Value: String(this.getNodeParameter('value', itemIndex, '')),
+			},
+			itemIndex,
+		});
+		return successResult(body, { ClientID: clientId });
+	},
+};

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { readCreateInput, sendWebcontact, webcontactFields } from './contactRequests';
+import { createContactProperties } from './createFields';
+
+export const create: WiseAgentOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a contact',
+		description:
+			'Add a lead (webcontact). If the email already exists Wise Agent only adds new phones and emails; use Create or Update to change it.',
+	},
+	scopes: ['contacts'],
+	description: forOperation('contact', 'create', [
+		{
+			displayName:
+				'Wise Agent does not update an existing contact with the same email: the output then has NewContact = false. Use "Create or Update" to update it instead.',
+			name: 'createNotice',
+			type: 'notice',
+			default: '',
+		},
+		...createContactProperties,
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const input = readCreateInput(this, itemIndex);
+		return await sendWebcontact(this, itemIndex, webcontactFields(this, itemIndex, input));
+	},
+};

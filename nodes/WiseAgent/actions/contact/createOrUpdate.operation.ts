@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { recordsFrom } from '../../helpers/records';
+import { invalidInput, toList } from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import {
+	readCreateInput,
+	sendUpdateContact,
+	sendWebcontact,
+	updateContactFields,
+	webcontactFields,
+} from './contactRequests';
+import { createContactProperties } from './createFields';
+
+const PHONE_FIELDS = ['mobilePhone', 'homePhone', 'workPhone'] as const;
+
+/**
+ * webcontact never updates an existing contact, so the match is done here: by email first,
+ * then by each phone number (the API's filters are exclusive, one per request).
+ */
+async function findExistingContact(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	email: string,
+	phones: string[],
+): Promise<{ clientId: string; matchedBy: string } | undefined> {
+	const lookups: Array<{ by: string; query: IDataObject }> = [];
+	if (email) lookups.push({ by: 'email', query: { email } });
+	for (const phone of phones) lookups.push({ by: 'phone', query: { phone } });
+
+	for (const lookup of lookups) {
+		const body = await wiseAgentApiRequest.call(context, {
+			method: 'GET',
+			requestType: 'getContacts',
+			query: { ...lookup.query, page: 1, page_size: 2 },
+			itemIndex,
+		});
+		const match = recordsFrom(body).find((contact) => contact.ClientID !== undefined);
+		if (match) return { clientId: String(match.ClientID), matchedBy: lookup.by };
+	}
+	return undefined;
+}
+
+export const createOrUpdate: WiseAgentOperation = {
+	option: {
+		name: 'Create or Update',
+		value: 'upsert',
+		action: 'Create or update a contact',
+		description: 'Update the contact with this email (or else phone), or create it when none exists',
+	},
+	scopes: ['contacts'],
+	description: forOperation('contact', 'upsert', [
+		{
+			displayName:
+				'The contact is matched by email, then by phone number. The output field "action" says whether it was created or updated.',
+			name: 'upsertNotice',
+			type: 'notice',
+			default: '',
+		},
+		...createContactProperties,
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const input = readCreateInput(this, itemIndex);
+		const extra = input.additionalFields;
+		const email = String(extra.email ?? '').trim();
+		// getContacts matches phones as digits only.
+		const phones = PHONE_FIELDS.map((field) => String(extra[field] ?? '').replace(/\D/g, '')).filter(Boolean);
+		if (!email && phones.length === 0) {
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Email',
+				'Create or Update needs an email or a phone number (Additional Fields) to find an existing contact',
+			);
+		}
+
+		const existing = await findExistingContact(this, itemIndex, email, phones);
+		if (!existing) {
+			const created = await sendWebcontact(this, itemIndex, webcontactFields(this, itemIndex, input));
+			return { action: 'created', ...created };
+		}
+		const fields = updateContactFields(
+			{ ...extra, firstName: input.firstName, lastName: input.lastName },
+			input.searchProfile,
+			{ add: toList(extra.categories) },
+		);
+		const updated = await sendUpdateContact(this, itemIndex, existing.clientId, fields);
+		return { action: 'updated', matchedBy: existing.matchedBy, ...updated };
+	},
+};

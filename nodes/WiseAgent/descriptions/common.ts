@@ -1,0 +1,114 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The Wise Agent web app page of a contact; also accepted in the contact locator's URL mode. */
+export const CONTACT_PAGE_URL = 'https://thewiseagent.com/secure/client/summary?clientId=';
+
+/** A contact picked from a searchable list, typed as an ID (V-prefixed for vendors), or pasted as its page URL. */
+export function contactLocator(
+	overrides: Partial<INodeProperties> & Pick<INodeProperties, 'name' | 'displayName'>,
+): INodeProperties {
+	return {
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The Wise Agent contact (client, or vendor with a V prefix)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search by name, company or email…',
+				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1822535 or V26855',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[Vv]?\\d+$',
+							errorMessage: 'Use a numeric client ID, or a vendor ID with a V prefix',
+						},
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `${CONTACT_PAGE_URL}1822535`,
+				extractValue: { type: 'regex', regex: 'clientId=([Vv]?\\d+)' },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '.*clientId=[Vv]?\\d+.*',
+							errorMessage: 'Paste a Wise Agent contact page URL (it contains clientId=…)',
+						},
+					},
+				],
+			},
+		],
+		...overrides,
+	} as INodeProperties;
+}
+
+/** "Return All" plus "Limit", shown on every list operation. */
+export function returnAllOrLimit(limitDefault = 50): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: limitDefault,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to decode the fields Wise Agent sends as JSON inside text (Categories, team assignments, custom data) into lists. Turn off to get the raw API response.',
+};
+
+export const RANK_OPTIONS = ['A', 'B', 'C', 'D', 'F', 'Unranked'].map((rank) => ({ name: rank, value: rank }));
+
+export const STATUS_OPTIONS = [
+	'New',
+	'Attempted',
+	'Contacted',
+	'Active',
+	'Future Opportunity',
+	'Disqualified',
+	'Bad Lead',
+	'Closed',
+	'No Status',
+	'Inactive',
+	'Under Contract',
+	'Hot Lead',
+	'Warm Lead',
+	'Appointment Set',
+	'Showing Homes',
+	'Submitted Offers',
+	'Nurture',
+	'Rejected',
+	'Met with Client',
+	'Listing Agreement',
+	'Active Listing',
+].map((status) => ({ name: status, value: status }));

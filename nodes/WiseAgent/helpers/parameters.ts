@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { requireContactId } from './validation';
+
+/** Reads a contact resource locator (list, ID or URL mode) and checks the ID's shape. */
+export function getContactIdParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'contactId',
+	label = 'Contact',
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return requireContactId(context, itemIndex, label, value);
+}
+
+/** Reads a collection parameter ("Additional Fields", "Options"...), empty when unset. */
+export function getCollection(context: IExecuteFunctions, itemIndex: number, name: string): IDataObject {
+	return (context.getNodeParameter(name, itemIndex, {}) as IDataObject) ?? {};
+}
