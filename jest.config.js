@@ -5,7 +5,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 	},
 	// The e2e suite drives a real n8n and runs through its own script (npm run test:e2e).
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],

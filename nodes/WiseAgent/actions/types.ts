@@ -19,7 +19,10 @@ export interface WiseAgentOperation {
 	/** Documented OAuth scope(s) the request needs, shown in the README. */
 	scopes?: string[];
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
-	executeBatch?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+	executeBatch?: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	) => Promise<INodeExecutionData[]>;
 }
 
 export interface WiseAgentResource {
@@ -35,7 +38,10 @@ export function forOperation(
 	operation: string,
 	properties: INodeProperties[],
 ): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
 }
 
 /** The Operation dropdown and all operation fields of a resource. */
@@ -43,13 +49,17 @@ export function resourceProperties(resource: WiseAgentResource): INodeProperties
 	const resourceName = String(resource.option.value);
 	const operations = Object.values(resource.operations);
 	return [
+		// The default is each resource's own first operation, which the rule cannot see.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resourceName] } },
-			options: operations.map((operation) => operation.option).sort((a, b) => a.name.localeCompare(b.name)),
+			options: operations
+				.map((operation) => operation.option)
+				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: resource.defaultOperation,
 		},
 		...operations.flatMap((operation) => operation.description),

@@ -11,7 +11,8 @@ export const versionDescription: INodeTypeDescription = {
 	group: ['transform'],
 	version: 1,
 	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-	description: 'Work with contacts, notes, tasks, calls, properties and more in the Wise Agent real-estate CRM',
+	description:
+		'Work with contacts, notes, tasks, calls, properties and more in the Wise Agent real-estate CRM',
 	defaults: { name: 'Wise Agent' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],

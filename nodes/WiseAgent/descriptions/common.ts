@@ -57,7 +57,7 @@ export function contactLocator(
 }
 
 /** "Return All" plus "Limit", shown on every list operation. */
-export function returnAllOrLimit(limitDefault = 50): INodeProperties[] {
+export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -70,7 +70,7 @@ export function returnAllOrLimit(limitDefault = 50): INodeProperties[] {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			default: limitDefault,
+			default: 50,
 			typeOptions: { minValue: 1 },
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
@@ -87,7 +87,10 @@ export const simplifyField: INodeProperties = {
 		'Whether to decode the fields Wise Agent sends as JSON inside text (Categories, team assignments, custom data) into lists. Turn off to get the raw API response.',
 };
 
-export const RANK_OPTIONS = ['A', 'B', 'C', 'D', 'F', 'Unranked'].map((rank) => ({ name: rank, value: rank }));
+export const RANK_OPTIONS = ['A', 'B', 'C', 'D', 'F', 'Unranked'].map((rank) => ({
+	name: rank,
+	value: rank,
+}));
 
 export const STATUS_OPTIONS = [
 	'New',

@@ -31,22 +31,48 @@ function field(
 
 const SEARCH_PROFILE_SPECS: SearchProfileFieldSpec[] = [
 	field('zip', 'Zip', 'propInfoZip', 'propZip', true),
-	field('propertyType', 'Property Type', 'propInfoPropType', 'propType', false, 'e.g. Residential, Commercial'),
-	field('area', 'Area', 'propInfoArea', 'propArea', false, 'Area or neighbourhood the contact is searching'),
+	field(
+		'propertyType',
+		'Property Type',
+		'propInfoPropType',
+		'propType',
+		false,
+		'e.g. Residential, Commercial',
+	),
+	field(
+		'area',
+		'Area',
+		'propInfoArea',
+		'propArea',
+		false,
+		'Area or neighbourhood the contact is searching',
+	),
 	field('notes', 'Notes', 'propInfoNotes', 'propNotes'),
 	field('minPrice', 'Min Price', 'propInfoMinPrice', 'minPrice', true),
 	field('maxPrice', 'Max Price', 'propInfoMaxPrice', 'maxPrice', true),
 	field('minBaths', 'Min Bathrooms', 'propInfoMinBaths', 'propBath', true),
 	field('minBeds', 'Min Bedrooms', 'propInfoMinBeds', 'propBed', true),
 	field('rentOwn', 'Rent or Own', 'propInfoRentOwn', 'propRentOwn'),
-	field('movingInMonths', 'Moving In (Months)', 'propInfoMoving', 'propMoving', true, 'Timespan in months, e.g. 3'),
+	field(
+		'movingInMonths',
+		'Moving In (Months)',
+		'propInfoMoving',
+		'propMoving',
+		true,
+		'Timespan in months, e.g. 3',
+	),
 	field('squareFeet', 'Square Feet', 'propInfoSqft', 'propSqft', true),
 ];
 
-export const searchProfileProperties: INodeProperties[] = SEARCH_PROFILE_SPECS.map((spec) => spec.property);
+export const searchProfileProperties: INodeProperties[] = SEARCH_PROFILE_SPECS.map(
+	(spec) => spec.property,
+);
 
 /** A "Property Search Profile" collection, shown on contact create/update and the search profile operations. */
-export function searchProfileCollection(name = 'searchProfile', displayName = 'Property Search Profile'): INodeProperties {
+export function searchProfileCollection(
+	name = 'searchProfile',
+	displayName = 'Property Search Profile',
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -59,7 +85,10 @@ export function searchProfileCollection(name = 'searchProfile', displayName = 'P
 }
 
 /** Maps a profile to the request's field names, with the required `propInfo=1` marker; empty profiles send nothing. */
-export function toSearchProfileFields(profile: IDataObject | undefined, spelling: 'add' | 'update'): IDataObject {
+export function toSearchProfileFields(
+	profile: IDataObject | undefined,
+	spelling: 'add' | 'update',
+): IDataObject {
 	const fields: IDataObject = {};
 	for (const spec of SEARCH_PROFILE_SPECS) {
 		const value = profile?.[spec.property.name];

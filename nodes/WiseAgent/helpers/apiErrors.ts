@@ -25,7 +25,9 @@ export function findApiErrorMessage(body: unknown): string | undefined {
 		return messageFrom(record.data) ?? messageFrom(record.message) ?? 'The API reported an error';
 	}
 	if (isFailureFlag(record.success) || isFailureFlag(record.Success)) {
-		return messageFrom(record.message) ?? messageFrom(record.Message) ?? 'The API reported a failure';
+		return (
+			messageFrom(record.message) ?? messageFrom(record.Message) ?? 'The API reported a failure'
+		);
 	}
 	return undefined;
 }

@@ -42,9 +42,10 @@ function hasExplicitOffset(text: string): boolean {
 
 /** `YYYY-MM-DD[T| ]HH:mm[:ss[.sss]]` or `MM/DD/YYYY[ HH:mm[:ss]]`. */
 function parseWallTime(text: string): WallTime | undefined {
-	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(
-		text,
-	);
+	const iso =
+		/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(
+			text,
+		);
 	const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
 	let parts: number[] | undefined;
 	if (iso) parts = [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]].map((p) => Number(p ?? 0));
@@ -84,7 +85,14 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 	for (const part of formatter.formatToParts(instant)) {
 		if (part.type !== 'literal') fields[part.type] = Number(part.value);
 	}
-	const shown = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
+	const shown = Date.UTC(
+		fields.year,
+		fields.month - 1,
+		fields.day,
+		fields.hour,
+		fields.minute,
+		fields.second,
+	);
 	return Math.round((shown - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 

@@ -14,6 +14,10 @@ export function getContactIdParameter(
 }
 
 /** Reads a collection parameter ("Additional Fields", "Options"...), empty when unset. */
-export function getCollection(context: IExecuteFunctions, itemIndex: number, name: string): IDataObject {
+export function getCollection(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): IDataObject {
 	return (context.getNodeParameter(name, itemIndex, {}) as IDataObject) ?? {};
 }

@@ -34,5 +34,9 @@ export function isRecord(value: unknown): value is IDataObject {
 /** The output item for request types that answer only a success flag. */
 export function successResult(body: unknown, extra: IDataObject = {}): IDataObject {
 	const record = Array.isArray(body) ? body.find(isRecord) : body;
-	return { ...(isRecord(record) ? record : { response: record as IDataObject }), success: true, ...extra };
+	return {
+		...(isRecord(record) ? record : { response: record as IDataObject }),
+		success: true,
+		...extra,
+	};
 }

@@ -22,7 +22,8 @@ export function decodeJsonStringFields(record: IDataObject): IDataObject {
 	for (const field of JSON_STRING_FIELDS) {
 		if (!(field in record)) continue;
 		const value = parseJsonField(record[field]);
-		const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+		const list =
+			value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 		decoded[field] = field === 'Categories' ? list.map(categoryName) : (list as IDataObject[]);
 	}
 	return decoded;

@@ -69,14 +69,20 @@ export function requireText(
 	field: string,
 	value: unknown,
 ): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (text === '') throw invalidInput(context, itemIndex, field, 'is required');
 	return text;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function checkEmail(context: IExecuteFunctions, itemIndex: number, field: string, value: string) {
+export function checkEmail(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: string,
+) {
 	if (value !== '' && !EMAIL.test(value)) {
 		throw invalidInput(context, itemIndex, field, `"${value}" is not a valid email address`);
 	}

@@ -15,10 +15,13 @@ export async function searchContacts(
 	const page = Number(paginationToken ?? 1);
 	const query: Record<string, string | number> = { page, page_size: CONTACT_SEARCH_PAGE_SIZE };
 	if (filter?.trim()) query.nameQuery = filter.trim();
-	const contacts = recordsFrom(await wiseAgentApiRequest.call(this, { method: 'GET', requestType: 'getContacts', query }));
+	const contacts = recordsFrom(
+		await wiseAgentApiRequest.call(this, { method: 'GET', requestType: 'getContacts', query }),
+	);
 	return {
 		results: contacts.map((contact) => {
-			const name = [contact.CFirst, contact.CLast].filter(Boolean).join(' ') || String(contact.Company ?? '');
+			const name =
+				[contact.CFirst, contact.CLast].filter(Boolean).join(' ') || String(contact.Company ?? '');
 			const email = contact.CEmail ? ` (${String(contact.CEmail)})` : '';
 			return {
 				name: `${name || 'Unnamed contact'}${email}`,

@@ -18,7 +18,11 @@ async function optionsFrom(
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function option(name: unknown, value: unknown, description?: string): INodePropertyOptions | undefined {
+function option(
+	name: unknown,
+	value: unknown,
+	description?: string,
+): INodePropertyOptions | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return { name: String(name ?? value), value: String(value), description };
 }
@@ -40,16 +44,24 @@ export async function getCategories(this: ILoadOptionsFunctions): Promise<INodeP
 
 export async function getTeamMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await optionsFrom(this, 'getTeam', (member) =>
-		option(member.Name, member.InsideTeamId, [member.JobTitle, member.Email].filter(Boolean).join(' · ')),
+		option(
+			member.Name,
+			member.InsideTeamId,
+			[member.JobTitle, member.Email].filter(Boolean).join(' · '),
+		),
 	);
 }
 
-export async function getOutsideTeamMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getOutsideTeamMembers(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return await optionsFrom(this, 'getOutsideTeam', (member) =>
 		option(`${String(member.TeamMember ?? member.Email)} (${String(member.Email)})`, member.Email),
 	);
 }
 
 export async function getPrograms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await optionsFrom(this, 'getPrograms', (program) => option(program.ProgramName, program.ProgramID));
+	return await optionsFrom(this, 'getPrograms', (program) =>
+		option(program.ProgramName, program.ProgramID),
+	);
 }

@@ -22,11 +22,7 @@ export const DEFAULT_SERVER_URL = 'https://sync.thewiseagent.com';
 export const DATA_API_PATH = '/http/webconnect.asp';
 
 export type WiseAgentContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IPollFunctions
-	| IWebhookFunctions;
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions | IWebhookFunctions;
 
 export interface WiseAgentRequest {
 	method: IHttpRequestMethods;
@@ -63,7 +59,10 @@ export async function wiseAgentApiRequest(
 			);
 			return checkedBody(this, request, body);
 		} catch (error) {
-			if (error instanceof NodeApiError && (error as NodeApiError & { fromWiseAgentBody?: boolean }).fromWiseAgentBody) {
+			if (
+				error instanceof NodeApiError &&
+				(error as NodeApiError & { fromWiseAgentBody?: boolean }).fromWiseAgentBody
+			) {
 				throw error;
 			}
 			const failure = failureFacts(error);
@@ -95,7 +94,8 @@ async function buildRequestOptions(
 	};
 	if (request.method !== 'GET') {
 		const form = new URLSearchParams();
-		for (const [key, value] of Object.entries(stringifyValues(request.form))) form.append(key, value);
+		for (const [key, value] of Object.entries(stringifyValues(request.form)))
+			form.append(key, value);
 		options.body = form;
 		options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
 	}
@@ -104,7 +104,10 @@ async function buildRequestOptions(
 
 /** The credential's Server URL without trailing slashes, plus the data API path. */
 export function dataApiUrl(serverUrl: unknown): string {
-	const base = typeof serverUrl === 'string' && serverUrl.trim() !== '' ? serverUrl.trim() : DEFAULT_SERVER_URL;
+	const base =
+		typeof serverUrl === 'string' && serverUrl.trim() !== ''
+			? serverUrl.trim()
+			: DEFAULT_SERVER_URL;
 	return `${base.replace(/\/+$/, '')}${DATA_API_PATH}`;
 }
 
@@ -113,7 +116,11 @@ function stringifyValues(fields: IDataObject | undefined): Record<string, string
 	const result: Record<string, string> = {};
 	for (const [key, value] of Object.entries(fields ?? {})) {
 		if (value === undefined || value === null) continue;
-		result[key] = Array.isArray(value) ? value.join(',') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+		result[key] = Array.isArray(value)
+			? value.join(',')
+			: typeof value === 'object'
+				? JSON.stringify(value)
+				: String(value);
 	}
 	return result;
 }
@@ -154,7 +161,8 @@ export function failureFacts(error: unknown): FailureFacts & { responseBody?: un
 		if (layer.response) {
 			facts.status ??= layer.response.status;
 			const retryAfter = layer.response.headers?.['retry-after'];
-			if (facts.retryAfter === undefined && retryAfter !== undefined) facts.retryAfter = String(retryAfter);
+			if (facts.retryAfter === undefined && retryAfter !== undefined)
+				facts.retryAfter = String(retryAfter);
 			if (facts.responseBody === undefined) facts.responseBody = layer.response.data;
 		}
 		if (typeof layer.code === 'string' && /^E[A-Z_]+$/.test(layer.code)) facts.code ??= layer.code;
@@ -190,7 +198,8 @@ function toApiError(
 		findApiErrorMessage(parseResponseBody(failure.responseBody)) ??
 		(failure.code ? `network error ${failure.code}` : undefined) ??
 		(error instanceof Error ? stripSecrets(error.message) : 'request failed');
-	const status = failure.status !== undefined ? `HTTP ${failure.status}` : failure.code ?? 'no response';
+	const status =
+		failure.status !== undefined ? `HTTP ${failure.status}` : (failure.code ?? 'no response');
 	const attempts = retries > 0 ? ` after ${retries + 1} attempts` : '';
 	return new NodeApiError(
 		context.getNode(),

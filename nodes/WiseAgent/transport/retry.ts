@@ -52,16 +52,24 @@ export interface FailureFacts {
 export function isRetryable(failure: FailureFacts, method: string): boolean {
 	const isRead = method.toUpperCase() === 'GET';
 	if (failure.status !== undefined) {
-		return isRead ? TRANSIENT_STATUSES.has(failure.status) : NOT_PROCESSED_STATUSES.has(failure.status);
+		return isRead
+			? TRANSIENT_STATUSES.has(failure.status)
+			: NOT_PROCESSED_STATUSES.has(failure.status);
 	}
 	if (failure.code !== undefined) {
-		return isRead ? TRANSIENT_NETWORK_CODES.has(failure.code) : NOT_PROCESSED_CODES.has(failure.code);
+		return isRead
+			? TRANSIENT_NETWORK_CODES.has(failure.code)
+			: NOT_PROCESSED_CODES.has(failure.code);
 	}
 	return false;
 }
 
 /** Milliseconds to wait before retry number `retry` (1-based). */
-export function retryDelayMs(retry: number, retryAfter: string | undefined, policy: RetryPolicy): number {
+export function retryDelayMs(
+	retry: number,
+	retryAfter: string | undefined,
+	policy: RetryPolicy,
+): number {
 	const fromHeader = parseRetryAfter(retryAfter);
 	if (fromHeader !== undefined) return Math.min(fromHeader, policy.maxDelayMs);
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));

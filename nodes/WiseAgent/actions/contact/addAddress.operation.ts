@@ -31,11 +31,43 @@ export const addAddress: WiseAgentOperation = {
 	scopes: ['contacts'],
 	description: forOperation('contact', 'addAddress', [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
-		{ displayName: 'Street Number', name: 'addressNumber', type: 'string', required: true, default: '', placeholder: '16631' },
-		{ displayName: 'Street Name', name: 'street', type: 'string', required: true, default: '', placeholder: 'E. 56th St.' },
-		{ displayName: 'Zip', name: 'zip', type: 'string', default: '', description: 'Required unless City and State are given' },
-		{ displayName: 'City', name: 'city', type: 'string', default: '', description: 'Required (with State) when there is no Zip' },
-		{ displayName: 'State', name: 'state', type: 'string', default: '', description: 'Required (with City) when there is no Zip' },
+		{
+			displayName: 'Street Number',
+			name: 'addressNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '16631',
+		},
+		{
+			displayName: 'Street Name',
+			name: 'street',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'E. 56th St.',
+		},
+		{
+			displayName: 'Zip',
+			name: 'zip',
+			type: 'string',
+			default: '',
+			description: 'Required unless City and State are given',
+		},
+		{
+			displayName: 'City',
+			name: 'city',
+			type: 'string',
+			default: '',
+			description: 'Required (with State) when there is no Zip',
+		},
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'string',
+			default: '',
+			description: 'Required (with City) when there is no Zip',
+		},
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -47,7 +79,9 @@ export const addAddress: WiseAgentOperation = {
 				name,
 				type: 'string' as const,
 				default: '',
-				...(name === 'addressType' ? { placeholder: 'Liked, Searched, Business… (default: other)' } : {}),
+				...(name === 'addressType'
+					? { placeholder: 'Liked, Searched, Business… (default: other)' }
+					: {}),
 			})),
 		},
 	]),
@@ -63,8 +97,18 @@ export const addAddress: WiseAgentOperation = {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const form: IDataObject = {
 			ClientID: clientId,
-			AddressNum: requireText(this, itemIndex, 'Street Number', this.getNodeParameter('addressNumber', itemIndex)),
-			Address: requireText(this, itemIndex, 'Street Name', this.getNodeParameter('street', itemIndex)),
+			AddressNum: requireText(
+				this,
+				itemIndex,
+				'Street Number',
+				this.getNodeParameter('addressNumber', itemIndex),
+			),
+			Address: requireText(
+				this,
+				itemIndex,
+				'Street Name',
+				this.getNodeParameter('street', itemIndex),
+			),
 			Zip: zip,
 			City: city,
 			State: state,

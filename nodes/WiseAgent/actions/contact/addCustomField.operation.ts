@@ -13,13 +13,16 @@ export const addCustomField: WiseAgentOperation = {
 		name: 'Add Custom Field',
 		value: 'addCustomField',
 		action: 'Add a custom field to a contact',
-		description: 'Store a key/value on the contact; a key can exist once per contact (addClientCustom)',
+		description:
+			'Store a key/value on the contact; a key can exist once per contact (addClientCustom)',
 	},
 	scopes: ['contacts'],
 	description: forOperation(
 		'contact',
 		'addCustomField',
-		customFieldProperties('Unique per contact: adding an existing key fails (use Update Custom Field)'),
+		customFieldProperties(
+			'Unique per contact: adding an existing key fails (use Update Custom Field)',
+		),
 	).map((property) => (property.name === 'key' ? { ...property, required: true } : property)),
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -15,10 +15,10 @@ export const contactFilterProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'All Contacts', value: 'none' },
-			{ name: 'Email', value: 'email' },
-			{ name: 'Phone', value: 'phone' },
 			{ name: 'Categories', value: 'categories' },
+			{ name: 'Email', value: 'email' },
 			{ name: 'Name or Company', value: 'name' },
+			{ name: 'Phone', value: 'phone' },
 		],
 		default: 'none',
 		description: 'Wise Agent applies one of these searches per request',
@@ -50,7 +50,7 @@ export const contactFilterProperties: INodeProperties[] = [
 		default: [],
 		required: true,
 		description:
-			'Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show: { searchBy: ['categories'] } },
 	},
 	{
@@ -85,7 +85,7 @@ export const contactFilterProperties: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getSources' },
 				default: [],
 				description:
-					'Contacts from any of these sources. Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Contacts from any of these sources. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Updated Since',
@@ -128,7 +128,8 @@ export function contactFilterQuery(context: IExecuteFunctions, itemIndex: number
 		}
 		case 'categories': {
 			const categories = toList(context.getNodeParameter('categories', itemIndex, []));
-			if (!categories.length) throw invalidInput(context, itemIndex, 'Categories', 'choose at least one category');
+			if (!categories.length)
+				throw invalidInput(context, itemIndex, 'Categories', 'choose at least one category');
 			query.categories = categories.join(',');
 			if (context.getNodeParameter('categoryAll', itemIndex, false)) query.categoryAll = 'true';
 			break;
@@ -146,7 +147,8 @@ export function contactFilterQuery(context: IExecuteFunctions, itemIndex: number
 	if (sources.length) query.sources = sources.join(',');
 	if (filters.updatedSince) {
 		const since = requireDate(context, itemIndex, 'Updated Since', filters.updatedSince);
-		if (filters.updatedSinceParameter === 'dtupdated') query.dtupdated = formatArizonaDateTime(since);
+		if (filters.updatedSinceParameter === 'dtupdated')
+			query.dtupdated = formatArizonaDateTime(since);
 		else query.DateUpdatedUTC = formatUtcDateTime(since);
 	}
 	return query;

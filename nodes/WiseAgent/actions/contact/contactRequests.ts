@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toContactApiFields } from '../../descriptions/contactFields';
 import { toSearchProfileFields } from '../../descriptions/searchProfileFields';
 import { isRecord } from '../../helpers/records';
-import { checkEmail, invalidInput, requireText, toList, withoutEmpty } from '../../helpers/validation';
+import {
+	checkEmail,
+	invalidInput,
+	requireText,
+	toList,
+	withoutEmpty,
+} from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 
 /**
@@ -21,9 +27,24 @@ export interface CreateContactInput {
 
 export function readCreateInput(context: IExecuteFunctions, itemIndex: number): CreateContactInput {
 	const input: CreateContactInput = {
-		firstName: requireText(context, itemIndex, 'First Name', context.getNodeParameter('firstName', itemIndex)),
-		lastName: requireText(context, itemIndex, 'Last Name', context.getNodeParameter('lastName', itemIndex)),
-		source: requireText(context, itemIndex, 'Source', context.getNodeParameter('source', itemIndex)),
+		firstName: requireText(
+			context,
+			itemIndex,
+			'First Name',
+			context.getNodeParameter('firstName', itemIndex),
+		),
+		lastName: requireText(
+			context,
+			itemIndex,
+			'Last Name',
+			context.getNodeParameter('lastName', itemIndex),
+		),
+		source: requireText(
+			context,
+			itemIndex,
+			'Source',
+			context.getNodeParameter('source', itemIndex),
+		),
 		additionalFields: context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		searchProfile: context.getNodeParameter('searchProfile', itemIndex, {}) as IDataObject,
 	};
@@ -32,7 +53,11 @@ export function readCreateInput(context: IExecuteFunctions, itemIndex: number): 
 }
 
 /** `webcontact` fields. Categories are semicolon-delimited on create (documented). */
-export function webcontactFields(context: IExecuteFunctions, itemIndex: number, input: CreateContactInput): IDataObject {
+export function webcontactFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	input: CreateContactInput,
+): IDataObject {
 	const extra = input.additionalFields;
 	const fields: IDataObject = {
 		CFirst: input.firstName,
@@ -47,7 +72,12 @@ export function webcontactFields(context: IExecuteFunctions, itemIndex: number, 
 	if (extra.price !== undefined && extra.price !== '') fields.Price = extra.price;
 	for (const { name, value } of extraFormFields(extra)) {
 		if (name in fields) {
-			throw invalidInput(context, itemIndex, 'Extra Form Fields', `"${name}" is already set by another field`);
+			throw invalidInput(
+				context,
+				itemIndex,
+				'Extra Form Fields',
+				`"${name}" is already set by another field`,
+			);
 		}
 		fields[name] = value;
 	}
@@ -108,6 +138,6 @@ export async function sendUpdateContact(
 		form: { clientID: clientId, ...fields },
 		itemIndex,
 	});
-	const message = isRecord(body) ? body.Success ?? body.success : undefined;
+	const message = isRecord(body) ? (body.Success ?? body.success) : undefined;
 	return { ClientID: clientId, success: true, message };
 }

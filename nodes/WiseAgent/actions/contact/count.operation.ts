@@ -20,12 +20,16 @@ export async function readContactCount(
 		itemIndex,
 	});
 	const record = Array.isArray(body) ? body[0] : body;
-	const count = Number(isRecord(record) ? record.count ?? record.Count : record);
+	const count = Number(isRecord(record) ? (record.count ?? record.Count) : record);
 	if (!Number.isFinite(count)) {
-		throw new NodeApiError(context.getNode(), { message: 'Unexpected getContactsCount response' }, {
-			message: 'Wise Agent: the contact count could not be read from the response',
-			itemIndex,
-		});
+		throw new NodeApiError(
+			context.getNode(),
+			{ message: 'Unexpected getContactsCount response' },
+			{
+				message: 'Wise Agent: the contact count could not be read from the response',
+				itemIndex,
+			},
+		);
 	}
 	return count;
 }

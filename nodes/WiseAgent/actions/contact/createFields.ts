@@ -27,7 +27,7 @@ export const createContactProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'Where the lead came from; Wise Agent lead rules and automations key on it. Choose from the list, or specify a new source name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Where the lead came from; Wise Agent lead rules and automations key on it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -44,7 +44,7 @@ export const createContactProperties: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getCategories' },
 				default: [],
 				description:
-					'Categories to put the contact in. Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Categories to put the contact in. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Call List Type',
@@ -55,14 +55,16 @@ export const createContactProperties: INodeProperties[] = [
 					{ name: 'Email', value: '2' },
 				],
 				default: '1',
-				description: 'How the new lead appears on the call list; Wise Agent uses Email when no phone is given',
+				description:
+					'How the new lead appears on the call list; Wise Agent uses Email when no phone is given',
 			},
 			{
 				displayName: 'Price',
 				name: 'price',
 				type: 'number',
 				default: 0,
-				description: 'Price of the home the lead is interested in (used by lead distribution rules)',
+				description:
+					'Price of the home the lead is interested in (used by lead distribution rules)',
 			},
 			{
 				displayName: 'Extra Form Fields',

@@ -48,7 +48,7 @@ export const createOrUpdate: WiseAgentOperation = {
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a contact',
-		description: 'Update the contact with this email (or else phone), or create it when none exists',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
 	},
 	scopes: ['contacts'],
 	description: forOperation('contact', 'upsert', [
@@ -67,7 +67,9 @@ export const createOrUpdate: WiseAgentOperation = {
 		const extra = input.additionalFields;
 		const email = String(extra.email ?? '').trim();
 		// getContacts matches phones as digits only.
-		const phones = PHONE_FIELDS.map((field) => String(extra[field] ?? '').replace(/\D/g, '')).filter(Boolean);
+		const phones = PHONE_FIELDS.map((field) =>
+			String(extra[field] ?? '').replace(/\D/g, ''),
+		).filter(Boolean);
 		if (!email && phones.length === 0) {
 			throw invalidInput(
 				this,
@@ -79,7 +81,11 @@ export const createOrUpdate: WiseAgentOperation = {
 
 		const existing = await findExistingContact(this, itemIndex, email, phones);
 		if (!existing) {
-			const created = await sendWebcontact(this, itemIndex, webcontactFields(this, itemIndex, input));
+			const created = await sendWebcontact(
+				this,
+				itemIndex,
+				webcontactFields(this, itemIndex, input),
+			);
 			return { action: 'created', ...created };
 		}
 		const fields = updateContactFields(

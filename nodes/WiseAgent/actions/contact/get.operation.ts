@@ -17,7 +17,10 @@ export const get: WiseAgentOperation = {
 		description: 'Retrieve one client, or a vendor by its V-prefixed ID (getSingleContact)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'get', [contactLocator({ displayName: 'Contact', name: 'contactId' }), simplifyField]),
+	description: forOperation('contact', 'get', [
+		contactLocator({ displayName: 'Contact', name: 'contactId' }),
+		simplifyField,
+	]),
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);
@@ -29,11 +32,15 @@ export const get: WiseAgentOperation = {
 		});
 		const contact = singleRecordFrom(body);
 		if (!contact || Object.keys(contact).length === 0) {
-			throw new NodeApiError(this.getNode(), { message: `Contact ${clientId} not found` }, {
-				message: `Wise Agent: contact ${clientId} was not found`,
-				httpCode: '404',
-				itemIndex,
-			});
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: `Contact ${clientId} not found` },
+				{
+					message: `Wise Agent: contact ${clientId} was not found`,
+					httpCode: '404',
+					itemIndex,
+				},
+			);
 		}
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords([contact], simplify)[0];

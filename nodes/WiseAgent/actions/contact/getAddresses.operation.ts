@@ -12,10 +12,13 @@ export const getAddresses: WiseAgentOperation = {
 		name: 'Get Addresses',
 		value: 'getAddresses',
 		action: 'Get the extra addresses of a contact',
-		description: 'The extra addresses of a contact; the primary address is on the contact itself (getClientAddresses)',
+		description:
+			'The extra addresses of a contact; the primary address is on the contact itself (getClientAddresses)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'getAddresses', [contactLocator({ displayName: 'Contact', name: 'contactId' })]),
+	description: forOperation('contact', 'getAddresses', [
+		contactLocator({ displayName: 'Contact', name: 'contactId' }),
+	]),
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);

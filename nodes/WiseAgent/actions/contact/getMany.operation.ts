@@ -16,10 +16,15 @@ export const getMany: WiseAgentOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
-		description: 'Search contacts by email, phone, categories or name, source and last update (getContacts)',
+		description:
+			'Search contacts by email, phone, categories or name, source and last update (getContacts)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'getAll', [...returnAllOrLimit(50), ...contactFilterProperties, simplifyField]),
+	description: forOperation('contact', 'getAll', [
+		...returnAllOrLimit(),
+		...contactFilterProperties,
+		simplifyField,
+	]),
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const query = contactFilterQuery(this, itemIndex);
@@ -36,4 +41,3 @@ export const getMany: WiseAgentOperation = {
 		return simplifyRecords(contacts, simplify);
 	},
 };
-

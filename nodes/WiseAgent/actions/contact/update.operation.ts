@@ -36,8 +36,16 @@ export const update: WiseAgentOperation = {
 			default: {},
 			options: [
 				...contactFieldProperties('updateContact'),
-				categoryOptions('addCategories', 'Add Category Names or IDs', 'Categories to add the contact to'),
-				categoryOptions('removeCategories', 'Remove Category Names or IDs', 'Categories to take the contact out of'),
+				categoryOptions(
+					'addCategories',
+					'Add Category Names or IDs',
+					'Categories to add the contact to',
+				),
+				categoryOptions(
+					'removeCategories',
+					'Remove Category Names or IDs',
+					'Categories to take the contact out of',
+				),
 				{
 					displayName: 'Replace Team Assignment',
 					name: 'reassign',

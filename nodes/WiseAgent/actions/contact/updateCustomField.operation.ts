@@ -13,11 +13,14 @@ export const updateCustomField: WiseAgentOperation = {
 		name: 'Update Custom Field',
 		value: 'updateCustomField',
 		action: 'Update a custom field of a contact',
-		description: 'Change a custom value by its key, or change key and value by the custom field ID (editClientCustomData)',
+		description:
+			'Change a custom value by its key, or change key and value by the custom field ID (editClientCustomData)',
 	},
 	scopes: ['contacts'],
 	description: forOperation('contact', 'updateCustomField', [
-		...customFieldProperties('Key of the custom field to update. Required unless a Custom Field ID is given.'),
+		...customFieldProperties(
+			'Key of the custom field to update. Required unless a Custom Field ID is given.',
+		),
 		{
 			displayName: 'Custom Field ID',
 			name: 'customFieldId',
@@ -31,7 +34,8 @@ export const updateCustomField: WiseAgentOperation = {
 		const clientId = getContactIdParameter(this, itemIndex);
 		const key = String(this.getNodeParameter('key', itemIndex, '')).trim();
 		const rawId = String(this.getNodeParameter('customFieldId', itemIndex, '')).trim();
-		if (!key && !rawId) throw invalidInput(this, itemIndex, 'Key', 'give a Key or a Custom Field ID');
+		if (!key && !rawId)
+			throw invalidInput(this, itemIndex, 'Key', 'give a Key or a Custom Field ID');
 		const customId = rawId ? requireNumericId(this, itemIndex, 'Custom Field ID', rawId) : '';
 		// Documented under DELETE, although it edits the value.
 		const body = await wiseAgentApiRequest.call(this, {

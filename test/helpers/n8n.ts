@@ -1,0 +1,152 @@
+import { mock } from 'jest-mock-extended';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { WiseAgent } from '../../nodes/WiseAgent/WiseAgent.node';
+import { TestCredentialsHelper } from './credentials';
+
+export const SERVER_URL = 'https://sync.thewiseagent.com';
+export const DATA_PATH = '/http/webconnect.asp';
+export const ACCESS_TOKEN = 'test-access-token-0123456789';
+export const REFRESH_TOKEN = 'test-refresh-token-9876543210';
+export const CLIENT_SECRET = 'test-client-secret-abcdef';
+
+export function credentialData(
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		serverUrl: SERVER_URL,
+		grantType: 'authorizationCode',
+		clientId: 'test-client-id',
+		clientSecret: CLIENT_SECRET,
+		scope: 'profile team marketing contacts properties calendar',
+		oauthTokenData: {
+			access_token: ACCESS_TOKEN,
+			refresh_token: REFRESH_TOKEN,
+			expires_at: '2030-01-01T00:00:00.000Z',
+		},
+		...overrides,
+	};
+}
+
+class TestNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(name);
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface RunOptions {
+	/** Node parameters, e.g. `{ resource: 'contact', operation: 'get', contactId: {...} }`. */
+	parameters: INodeParameters;
+	/** Input items; one empty item by default. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	credentials?: ICredentialDataDecryptedObject;
+	mode?: WorkflowExecuteMode;
+	timezone?: string;
+}
+
+export interface RunResult {
+	/** Output items of the Wise Agent node (with pairedItem). */
+	items: INodeExecutionData[];
+	/** The workflow error, when the node failed. */
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
+	credentialsHelper: TestCredentialsHelper;
+	run: IRun;
+}
+
+const NODE_NAME = 'Wise Agent';
+
+/**
+ * Runs the Wise Agent node inside n8n-core's real workflow executor, with a credentials helper
+ * that routes through n8n's OAuth2 request path. Only HTTP is mocked (nock), by the caller.
+ */
+export async function runWiseAgentNode(options: RunOptions): Promise<RunResult> {
+	const node: INode = {
+		id: 'b7d3ad4e-0d5e-4c57-9d3e-000000000001',
+		name: NODE_NAME,
+		type: 'n8n-nodes-wiseagent.wiseAgent',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { wiseAgentOAuth2Api: { id: 'cred-1', name: 'Wise Agent account' } },
+		continueOnFail: options.continueOnFail,
+		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
+	};
+	const nodeTypes = new TestNodeTypes({ 'n8n-nodes-wiseagent.wiseAgent': new WiseAgent() });
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: { timezone: options.timezone ?? 'America/New_York' },
+	});
+
+	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? credentialData());
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
+	let resolveRun!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = mock<IWorkflowExecuteAdditionalData>() as IWorkflowExecuteAdditionalData;
+	additionalData.hooks = hooks;
+	additionalData.currentNodeParameters = undefined;
+	additionalData.credentialsHelper = credentialsHelper as never;
+	additionalData.executionId = 'test-execution';
+	// Unset explicitly: the mock would otherwise return a truthy stub that n8n-core tries to decrypt.
+	additionalData.encryptedRunnerIdentity = undefined;
+	additionalData.evalLlmMockHandler = undefined;
+	additionalData.ssrfBridge = undefined;
+
+	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+
+	const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+		credentialsHelper,
+		run,
+	};
+}
