@@ -159,7 +159,10 @@ export class Sandbox {
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
 		this.server.closeAllConnections();
 		await closed;
-		await Promise.race([this.webhooks.idle(), sleep(2000)]);
+		// Let deliveries in flight finish, but never hold stop() (or the process) for long.
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([this.webhooks.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
+		clearTimeout(timer);
 	}
 
 	issueToken(scopes: string[] = ALL_SCOPES): IssuedToken {
