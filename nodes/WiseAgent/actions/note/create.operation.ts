@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { contactListProperties, readContactIds } from '../../descriptions/contactListFields';
+import { getCollection } from '../../helpers/parameters';
+import { isRecord, recordsFrom, singleRecordFrom, successResult } from '../../helpers/records';
+import { requireText, toList, withoutEmpty } from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { noteCategoriesField } from './noteFields';
+
+export const create: WiseAgentOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Add a note to contacts',
+		description: 'Add a note to one or many clients or vendors (addContactNote)',
+	},
+	scopes: ['contacts'],
+	description: forOperation('note', 'create', [
+		...contactListProperties(),
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Called about the open house',
+		},
+		{
+			displayName: 'Note',
+			name: 'note',
+			type: 'string',
+			required: true,
+			default: '',
+			typeOptions: { rows: 4 },
+			description: 'Text of the note (HTML allowed)',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				noteCategoriesField(),
+				{
+					displayName: 'Team Member Name or ID',
+					name: 'insideTeamId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getTeamMembers' },
+					default: '',
+					description:
+						'Inside team member the note is added by. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+			],
+		},
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const clientIds = readContactIds(this, itemIndex);
+		const note = requireText(this, itemIndex, 'Note', this.getNodeParameter('note', itemIndex));
+		const additional = getCollection(this, itemIndex, 'additionalFields');
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'POST',
+			requestType: 'addContactNote',
+			form: withoutEmpty({
+				clientids: clientIds.join(','),
+				subject: String(this.getNodeParameter('subject', itemIndex, '')).trim(),
+				note,
+				categories: toList(additional.categories).join(','),
+				InsideTeamId: additional.insideTeamId,
+			}),
+			itemIndex,
+		});
+		// `[{"success":"true","data":[{"ClientID":1882131,"NoteID":663505}]}]`: one item per note.
+		const response = singleRecordFrom(body);
+		const created = isRecord(response) ? recordsFrom(response, 'data') : [];
+		if (created.length === 0) return [successResult(body, { clientids: clientIds.join(',') })];
+		return created.map((record) => ({ success: true, ...record }));
+	},
+};

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { successResult } from '../../helpers/records';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './noteFields';
+
+export const deleteNote: WiseAgentOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a note',
+		description: 'Remove a note; locked notes cannot be removed (removeContactNote)',
+	},
+	scopes: ['contacts'],
+	description: forOperation('note', 'delete', [lockedNoteNotice, noteIdField, vendorNoteField]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const target = noteTarget(this, itemIndex);
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'DELETE',
+			requestType: 'removeContactNote',
+			form: target,
+			itemIndex,
+		});
+		return successResult(body, { NoteID: target.noteID, deleted: true });
+	},
+};

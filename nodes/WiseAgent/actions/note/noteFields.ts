@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireNumericId } from '../../helpers/validation';
+
+export const LOCKED_NOTE_HINT =
+	'Notes that are locked in Wise Agent cannot be changed or removed through the API; the request then fails with the API’s message.';
+
+export const noteIdField: INodeProperties = {
+	displayName: 'Note ID',
+	name: 'noteId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 663505',
+	description: 'NoteID returned by Create or Get Many',
+};
+
+export const vendorNoteField: INodeProperties = {
+	displayName: 'Vendor Note',
+	name: 'vendor',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the note belongs to a vendor rather than a client',
+};
+
+export const lockedNoteNotice: INodeProperties = {
+	displayName: LOCKED_NOTE_HINT,
+	name: 'lockedNoteNotice',
+	type: 'notice',
+	default: '',
+};
+
+/** Category names as a multiOptions field from the account's categories. */
+export function noteCategoriesField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Category Names or IDs',
+		name: 'categories',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCategories' },
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...overrides,
+	} as INodeProperties;
+}
+
+/** `noteID` plus `vendor=true` for vendor notes (the API defaults to client notes). */
+export function noteTarget(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const noteID = requireNumericId(
+		context,
+		itemIndex,
+		'Note ID',
+		context.getNodeParameter('noteId', itemIndex),
+	);
+	const vendor = context.getNodeParameter('vendor', itemIndex, false) as boolean;
+	return vendor ? { noteID, vendor: 'true' } : { noteID };
+}

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { successResult } from '../../helpers/records';
+import { toList } from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import {
+	lockedNoteNotice,
+	noteCategoriesField,
+	noteIdField,
+	noteTarget,
+	vendorNoteField,
+} from './noteFields';
+
+export const updateCategories: WiseAgentOperation = {
+	option: {
+		name: 'Update Categories',
+		value: 'updateCategories',
+		action: 'Update the categories of a note',
+		description:
+			'Set the categories of a note; locked notes cannot be changed (updateContactNoteCategories)',
+	},
+	scopes: ['contacts'],
+	description: forOperation('note', 'updateCategories', [
+		lockedNoteNotice,
+		noteIdField,
+		vendorNoteField,
+		noteCategoriesField({
+			description:
+				'The note’s categories after the update; leave empty to remove them all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		}),
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const target = noteTarget(this, itemIndex);
+		const categories = toList(this.getNodeParameter('categories', itemIndex, [])).join(',');
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'PUT',
+			requestType: 'updateContactNoteCategories',
+			form: { ...target, categories },
+			itemIndex,
+		});
+		return successResult(body, { NoteID: target.noteID, categories });
+	},
+};

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getContactIdParameter } from '../helpers/parameters';
+import { requireContactId, toList } from '../helpers/validation';
+import { contactLocator } from './common';
+
+/**
+ * "One or many contacts" for request types that take a `clientids` CSV (addContactNote,
+ * addClientsToCategory, removeClientsFromCategory): a contact picked with the locator, plus
+ * optional extra IDs, comma-separated or as an array from an expression.
+ */
+export function contactListProperties(): INodeProperties[] {
+	return [
+		contactLocator({ displayName: 'Contact', name: 'contactId' }),
+		{
+			displayName: 'Additional Contact IDs',
+			name: 'additionalContactIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1822536, V26855',
+			description:
+				'More contacts, comma-separated or an array from an expression (V prefix for vendors)',
+		},
+	];
+}
+
+/** The picked contact and the additional IDs, each checked, without duplicates. */
+export function readContactIds(context: IExecuteFunctions, itemIndex: number): string[] {
+	const ids = [getContactIdParameter(context, itemIndex)];
+	for (const extra of toList(context.getNodeParameter('additionalContactIds', itemIndex, ''))) {
+		ids.push(requireContactId(context, itemIndex, 'Additional Contact IDs', extra));
+	}
+	return [...new Set(ids)];
+}
