@@ -1,9 +1,16 @@
 import { contact } from './contact/Contact.resource';
 import { note } from './note/Note.resource';
+import { source } from './source/Source.resource';
+import { team } from './team/Team.resource';
 import type { WiseAgentResource } from './types';
+import { vendor } from './vendor/Vendor.resource';
 
 /** Every resource of the Wise Agent node, in the order of the Resource dropdown. */
 export const resources: Record<string, WiseAgentResource> = {
 	contact,
 	note,
+	// Below the main resources: account-level lists, marketing, calendar and webhooks.
+	vendor,
+	team,
+	source,
 };

@@ -1,0 +1,11 @@
+import { listOperation } from './listOperation';
+
+export const getMany = listOperation({
+	resource: 'source',
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many sources',
+	description: 'The lead sources of the account, as used on contacts (getSources)',
+	requestType: 'getSources',
+	scopes: ['contacts'],
+});

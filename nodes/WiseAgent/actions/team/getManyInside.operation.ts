@@ -1,0 +1,12 @@
+import { listOperation } from '../source/listOperation';
+
+export const getManyInside = listOperation({
+	resource: 'team',
+	value: 'getInside',
+	name: 'Get Many Inside Team Members',
+	action: 'Get many inside team members',
+	description:
+		'Members of the account’s team; InsideTeamId assigns contacts, tasks and calls (getTeam)',
+	requestType: 'getTeam',
+	scopes: ['team'],
+});

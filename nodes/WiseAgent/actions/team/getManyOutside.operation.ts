@@ -1,0 +1,12 @@
+import { listOperation } from '../source/listOperation';
+
+export const getManyOutside = listOperation({
+	resource: 'team',
+	value: 'getOutside',
+	name: 'Get Many Outside Team Members',
+	action: 'Get many outside team members',
+	description:
+		'Partners outside the team (lenders, inspectors…); their Email assigns contacts (getOutsideTeam)',
+	requestType: 'getOutsideTeam',
+	scopes: ['team'],
+});
