@@ -441,7 +441,7 @@ describe('request conventions', () => {
 			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: 'requestType=webcontact&CEmail=query.string@example.org',
 		});
-		const body = await res.json();
+		const body: any = await res.json();
 		expect(body.data.NewContact).toBe(true);
 		expect(sandbox.store.data.contacts.get(body.data.ClientID)).toMatchObject({ CFirst: 'Query', Source: 'Plugin' });
 	});

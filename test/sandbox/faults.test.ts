@@ -78,9 +78,9 @@ describe('fault injection', () => {
 
 	it('admin endpoints: add, list and delete faults over HTTP; invalid faults are 400', async () => {
 		const added = await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ kind: 'status', status: 502 }) });
-		const { ids } = await added.json();
+		const { ids }: any = await added.json();
 		expect(ids).toHaveLength(1);
-		expect((await (await fetch(`${sandbox.baseUrl}/__sandbox/faults`)).json()).faults[0].id).toBe(ids[0]);
+		expect(((await (await fetch(`${sandbox.baseUrl}/__sandbox/faults`)).json()) as any).faults[0].id).toBe(ids[0]);
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(502);
 		await fetch(`${sandbox.baseUrl}/__sandbox/faults/${ids[0]}`, { method: 'DELETE' });
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(200);
@@ -123,7 +123,7 @@ describe('counters', () => {
 
 describe('admin endpoints', () => {
 	it('info returns a ready token with all scopes', async () => {
-		const info = await (await fetch(`${sandbox.baseUrl}/__sandbox/info`)).json();
+		const info: any = await (await fetch(`${sandbox.baseUrl}/__sandbox/info`)).json();
 		expect(Object.keys(info).sort()).toEqual(['accessToken', 'baseUrl', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'scopes']);
 		expect(info.baseUrl).toBe(sandbox.baseUrl);
 		expect(info.scopes).toEqual(['profile', 'team', 'marketing', 'contacts', 'properties', 'calendar']);
@@ -135,10 +135,10 @@ describe('admin endpoints', () => {
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(401);
 		const client = await (await fetch(`${sandbox.baseUrl}/__sandbox/clients`, { method: 'POST', body: JSON.stringify({ clientId: 'pkce-app', clientSecret: null }) })).json();
 		expect(client).toMatchObject({ clientId: 'pkce-app', clientSecret: null });
-		const state = await (await fetch(`${sandbox.baseUrl}/__sandbox/state`)).json();
+		const state: any = await (await fetch(`${sandbox.baseUrl}/__sandbox/state`)).json();
 		expect(state.contacts).toHaveLength(sandbox.store.data.contacts.size);
 		const reset = await fetch(`${sandbox.baseUrl}/__sandbox/reset`, { method: 'POST', body: JSON.stringify({ seed: 2, contacts: 5 }) });
-		expect((await reset.json()).contacts).toBe(5);
+		expect(((await reset.json()) as any).contacts).toBe(5);
 		expect(sandbox.store.data.contacts.size).toBe(5);
 	});
 });

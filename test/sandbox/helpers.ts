@@ -34,7 +34,7 @@ export async function api(
 ): Promise<ApiResponse> {
 	const headers: Record<string, string> = { Accept: 'application/json' };
 	if (token) headers.Authorization = `Bearer ${token}`;
-	const fields = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+	const fields = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
 	let url = `${sandbox.baseUrl}${DATA_URL}?requestType=${encodeURIComponent(requestType)}`;
 	let body: string | undefined;
 	if (method === 'GET') {

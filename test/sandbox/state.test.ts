@@ -97,7 +97,7 @@ describe('CLI', () => {
 				child.once('exit', (code) => reject(new Error(`exited ${code}`)));
 			});
 			const baseUrl = line.split(' ').pop()!;
-			const info = await (await fetch(`${baseUrl}/__sandbox/info`)).json();
+			const info: any = await (await fetch(`${baseUrl}/__sandbox/info`)).json();
 			expect(info.baseUrl).toBe(baseUrl);
 			const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 			child.kill('SIGTERM');
