@@ -1,3 +1,4 @@
+import { account } from './account/Account.resource';
 import { contact } from './contact/Contact.resource';
 import { note } from './note/Note.resource';
 import { source } from './source/Source.resource';
@@ -13,4 +14,5 @@ export const resources: Record<string, WiseAgentResource> = {
 	vendor,
 	team,
 	source,
+	account,
 };
