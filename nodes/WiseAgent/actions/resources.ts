@@ -2,6 +2,7 @@ import { account } from './account/Account.resource';
 import { contact } from './contact/Contact.resource';
 import { note } from './note/Note.resource';
 import { source } from './source/Source.resource';
+import { task } from './task/Task.resource';
 import { team } from './team/Team.resource';
 import type { WiseAgentResource } from './types';
 import { vendor } from './vendor/Vendor.resource';
@@ -10,6 +11,7 @@ import { vendor } from './vendor/Vendor.resource';
 export const resources: Record<string, WiseAgentResource> = {
 	contact,
 	note,
+	task,
 	// Below the main resources: account-level lists, marketing, calendar and webhooks.
 	vendor,
 	team,

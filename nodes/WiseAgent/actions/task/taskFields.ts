@@ -1,0 +1,221 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { contactLocator } from '../../descriptions/common';
+import { formatUsDateInZone } from '../../helpers/dates';
+import { isRecord, recordsFrom } from '../../helpers/records';
+import {
+	checkMaxLengths,
+	requireContactId,
+	requireDate,
+	requireNumericId,
+	withoutEmpty,
+} from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+
+/**
+ * The docs list task deletion as DELETE with requestType=webhooks and TaskID. Every other task
+ * request uses requestType=tasks (GET, POST, PUT), and the `webhooks` request type's own DELETE
+ * takes a WebhookID: the task section was copied from the webhook one with its requestType left
+ * unchanged. Following the docs' own pattern (one requestType per resource, the HTTP method picks
+ * the action), we send `tasks`. Change it here if Wise Agent confirms otherwise.
+ */
+export const TASK_DELETE_REQUEST_TYPE = 'tasks';
+
+/** Documented default page size of the task list. */
+export const TASKS_PAGE_SIZE = 100;
+
+const TASK_NOTE_MAX_LENGTH = 2048;
+
+export const PRIORITY_OPTIONS = [
+	{ name: 'None', value: 0 },
+	{ name: 'Low', value: 1 },
+	{ name: 'Medium', value: 2 },
+	{ name: 'High', value: 3 },
+];
+
+export const ESTIMATED_TIME_OPTIONS = [
+	{ name: 'None', value: 0 },
+	{ name: 'Less than 15 Minutes', value: 1 },
+	{ name: '15 - 30 Minutes', value: 2 },
+	{ name: '30 - 60 Minutes', value: 3 },
+	{ name: 'More than an Hour', value: 4 },
+];
+
+/** A task picked from the task list or typed as its TaskID. */
+export const taskLocator: INodeProperties = {
+	displayName: 'Task',
+	name: 'taskId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search by description…',
+			typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 11598',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d+$', errorMessage: 'A task ID is a number' },
+				},
+			],
+		},
+	],
+};
+
+export function readTaskId(context: IExecuteFunctions, itemIndex: number): string {
+	const value = context.getNodeParameter('taskId', itemIndex, '', { extractValue: true });
+	return requireNumericId(context, itemIndex, 'Task', value);
+}
+
+/** The contact the task is about (optional): client ID, or vendor ID with a V prefix. */
+export const taskContactLocator = contactLocator({
+	displayName: 'Contact',
+	name: 'contactId',
+	required: false,
+	description: 'The client or vendor (V prefix) the task is about (optional)',
+});
+
+/** Task fields shared by Create (Additional Fields) and Update (Update Fields). */
+export function taskFieldOptions(api: 'create' | 'update'): INodeProperties[] {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Completed',
+			name: 'completed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the task is done',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'What is to be done (the task’s title)',
+		},
+		{
+			displayName: 'Due Date',
+			name: 'dueDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Day the task is due, in the workflow’s time zone',
+		},
+		{
+			displayName: 'Estimated Time',
+			name: 'estimatedTime',
+			type: 'options',
+			options: ESTIMATED_TIME_OPTIONS,
+			default: 0,
+		},
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'options',
+			options: PRIORITY_OPTIONS,
+			default: 0,
+		},
+		{
+			displayName: 'Task Note',
+			name: 'taskNote',
+			type: 'string',
+			default: '',
+			typeOptions: { rows: 3 },
+			description: `Details of the task, up to ${TASK_NOTE_MAX_LENGTH} characters`,
+		},
+		{
+			displayName: 'Team Member Name or ID',
+			name: 'insideTeamId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTeamMembers' },
+			default: '',
+			description:
+				'Inside team member the task is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	];
+	// The docs list TaskNote for creating only; Description is a top-level field on Create.
+	return options.filter((option) =>
+		api === 'create' ? option.name !== 'description' : option.name !== 'taskNote',
+	);
+}
+
+/** The form fields of POST/PUT `tasks`, checked; blanks are left out. */
+export function taskForm(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+): IDataObject {
+	const form: IDataObject = withoutEmpty({
+		Description: typeof values.description === 'string' ? values.description.trim() : undefined,
+		TaskNote: values.taskNote,
+		Priority: values.priority,
+		EstimatedTime: values.estimatedTime,
+		InsideTeamId: values.insideTeamId,
+	});
+	checkMaxLengths(context, itemIndex, form, {
+		TaskNote: { label: 'Task Note', max: TASK_NOTE_MAX_LENGTH },
+	});
+	if (values.dueDate !== undefined && values.dueDate !== '') {
+		const due = requireDate(context, itemIndex, 'Due Date', values.dueDate);
+		form.TaskDue = formatUsDateInZone(due, context.getTimezone());
+	}
+	if (typeof values.completed === 'boolean') form.Completed = values.completed ? 'yes' : 'no';
+	const contact = context.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
+	if (String(contact ?? '').trim() !== '') {
+		form.ContactID = requireContactId(context, itemIndex, 'Contact', contact);
+	}
+	return form;
+}
+
+/**
+ * Pages through the task list. The list carries `TotalCount`, so paging stops once that many
+ * tasks were seen (no extra empty request), on a short page, or when `visit` returns true.
+ */
+export async function walkTasks(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	pageSize: number,
+	visit: (tasks: IDataObject[]) => boolean,
+	maxPages = Infinity,
+): Promise<void> {
+	let seen = 0;
+	for (let page = 1; page <= maxPages; page++) {
+		const body = await wiseAgentApiRequest.call(context, {
+			method: 'GET',
+			requestType: 'tasks',
+			query: { page, page_size: pageSize },
+			itemIndex,
+		});
+		const tasks = recordsFrom(body);
+		if (visit(tasks)) return;
+		seen += tasks.length;
+		const total = isRecord(body) ? Number(body.TotalCount) : NaN;
+		if (tasks.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
+	}
+}
+
+export function taskNotFound(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	taskId: string,
+	detail: string,
+): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ message: `Task ${taskId} not found` },
+		{
+			message: `Wise Agent: task ${taskId} was not found`,
+			description: detail,
+			httpCode: '404',
+			itemIndex,
+		},
+	);
+}

@@ -1,0 +1,280 @@
+import { runWiseAgentNode } from '../../helpers/n8n';
+import {
+	expectApiError,
+	expectErrorItem,
+	expectInputError,
+	jsonOf,
+	locator,
+	mockRequest,
+	setUpNock,
+	tripwire,
+} from '../note/mockApi';
+
+setUpNock();
+
+const task = (operation: string, parameters: Record<string, unknown> = {}) => ({
+	resource: 'task',
+	operation,
+	...parameters,
+});
+
+const tasks = (from: number, count: number) =>
+	Array.from({ length: count }, (_, i) => ({ TaskID: String(from + i), Description: 'Task' }));
+
+describe('task: create (POST tasks)', () => {
+	it('sends every field: due date as MM/DD/YYYY in the workflow zone, named options as numbers', async () => {
+		const { scope, request } = mockRequest('POST', 'tasks', '{"success": true, "TaskID": 123}');
+		const result = await runWiseAgentNode({
+			parameters: task('create', {
+				description: ' Call back ',
+				contactId: locator('v26855'),
+				additionalFields: {
+					taskNote: 'About the listing',
+					// 02:00 UTC on June 1st is May 31st in Los Angeles.
+					dueDate: '2024-06-01T02:00:00Z',
+					priority: 3,
+					estimatedTime: 2,
+					insideTeamId: '98',
+					completed: false,
+				},
+			}),
+			timezone: 'America/Los_Angeles',
+		});
+		expect(result.error).toBeUndefined();
+		expect(request.body).toEqual({
+			Description: 'Call back',
+			TaskNote: 'About the listing',
+			TaskDue: '05/31/2024',
+			Priority: '3',
+			EstimatedTime: '2',
+			InsideTeamId: '98',
+			Completed: 'no',
+			ContactID: 'V26855',
+		});
+		expect(result.items).toEqual([
+			{ json: { success: true, TaskID: 123 }, pairedItem: { item: 0 } },
+		]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('a due date from the picker (no offset) is read in the workflow zone', async () => {
+		const { request } = mockRequest('POST', 'tasks', { success: true, TaskID: 1 });
+		await runWiseAgentNode({
+			parameters: task('create', {
+				description: 'x',
+				additionalFields: { dueDate: '2024-12-31T23:30:00' },
+			}),
+			timezone: 'Asia/Tokyo',
+		});
+		expect(request.body).toEqual({ Description: 'x', TaskDue: '12/31/2024' });
+	});
+
+	it('rejects a task note over 2048 characters, before sending', async () => {
+		const wire = tripwire();
+		const result = await runWiseAgentNode({
+			parameters: task('create', {
+				description: 'x',
+				additionalFields: { taskNote: 'a'.repeat(2049) },
+			}),
+		});
+		expectInputError(result, 'Task Note');
+		expect(result.error?.message).toContain('2049 characters');
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('rejects a due date the API cannot read, and names the item', async () => {
+		const { scope } = mockRequest('POST', 'tasks', { success: true, TaskID: 1 });
+		const wire = tripwire();
+		const result = await runWiseAgentNode({
+			parameters: task('create', {
+				description: 'x',
+				additionalFields: { dueDate: '={{ $json.due }}' },
+			}),
+			items: [{ due: '2024-06-01' }, { due: 'next tuesday' }],
+		});
+		expectInputError(result, 'Due Date', 1);
+		expect(scope.isDone()).toBe(true);
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('rejects a bad contact id', async () => {
+		const wire = tripwire();
+		const result = await runWiseAgentNode({
+			parameters: task('create', {
+				description: 'x',
+				contactId: { __rl: true, mode: 'list', value: 'Bob' },
+			}),
+		});
+		expectInputError(result, 'Contact');
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('API error → NodeApiError; continueOnFail → paired error item', async () => {
+		mockRequest('POST', 'tasks', { Error: 'Missing Description' });
+		expectApiError(
+			await runWiseAgentNode({ parameters: task('create', { description: 'x' }) }),
+			'Missing Description',
+		);
+		mockRequest('POST', 'tasks', { success: false, message: 'Invalid InsideTeamId' });
+		expectErrorItem(
+			await runWiseAgentNode({
+				parameters: task('create', { description: 'x' }),
+				continueOnFail: true,
+			}),
+			'Invalid InsideTeamId',
+		);
+	});
+});
+
+describe('task: update, complete, delete', () => {
+	it('updates with PUT tasks, TaskID and only the given fields', async () => {
+		const { scope, request } = mockRequest('PUT', 'tasks', { success: true, TaskID: 123 });
+		const result = await runWiseAgentNode({
+			parameters: task('update', {
+				taskId: locator('123'),
+				updateFields: { description: 'Renamed', priority: 0, completed: true },
+			}),
+		});
+		expect(request.body).toEqual({
+			TaskID: '123',
+			Description: 'Renamed',
+			Priority: '0',
+			Completed: 'yes',
+		});
+		expect(jsonOf(result)).toEqual([{ success: true, TaskID: '123' }]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('update needs at least one field', async () => {
+		const wire = tripwire();
+		expectInputError(
+			await runWiseAgentNode({ parameters: task('update', { taskId: locator('123') }) }),
+			'Update Fields',
+		);
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('complete sends only TaskID and Completed=yes', async () => {
+		const { scope, request } = mockRequest('PUT', 'tasks', { success: true, TaskID: 5 });
+		const result = await runWiseAgentNode({
+			parameters: task('complete', { taskId: locator('5') }),
+		});
+		expect(request.body).toEqual({ TaskID: '5', Completed: 'yes' });
+		expect(result.items).toEqual([
+			{ json: { success: true, TaskID: '5', Completed: true }, pairedItem: { item: 0 } },
+		]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('complete rejects a non-numeric task id', async () => {
+		const wire = tripwire();
+		expectInputError(
+			await runWiseAgentNode({
+				parameters: task('complete', { taskId: { __rl: true, mode: 'list', value: 'T5' } }),
+			}),
+			'Task',
+		);
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('delete sends DELETE with requestType=tasks (see TASK_DELETE_REQUEST_TYPE) and TaskID', async () => {
+		const { scope, request } = mockRequest('DELETE', 'tasks', { success: true });
+		const result = await runWiseAgentNode({ parameters: task('delete', { taskId: locator('9') }) });
+		expect(request.body).toEqual({ TaskID: '9' });
+		expect(jsonOf(result)).toEqual([{ success: true, TaskID: '9', deleted: true }]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('delete: an error body fails the item', async () => {
+		mockRequest('DELETE', 'tasks', { error: 'TaskID not found' });
+		expectApiError(
+			await runWiseAgentNode({ parameters: task('delete', { taskId: locator('9') }) }),
+			'TaskID not found',
+		);
+	});
+});
+
+describe('task: get many and get (GET tasks)', () => {
+	it('a limit below a page asks for just that many', async () => {
+		const { scope, request } = mockRequest('GET', 'tasks', {
+			Page: 1,
+			TotalCount: 500,
+			Data: tasks(1, 3),
+		});
+		const result = await runWiseAgentNode({ parameters: task('getAll', { limit: 3 }) });
+		expect(request.query).toEqual({ requestType: 'tasks', page: '1', page_size: '3' });
+		expect(result.items.map((item) => item.json.TaskID)).toEqual(['1', '2', '3']);
+		expect(result.items[2].pairedItem).toEqual({ item: 0 });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('Return All stops at TotalCount without asking for an empty page', async () => {
+		mockRequest('GET', 'tasks', { Page: 1, TotalCount: 200, Data: tasks(1, 100) }, { page: 1 });
+		mockRequest('GET', 'tasks', { Page: 2, TotalCount: 200, Data: tasks(101, 100) }, { page: 2 });
+		const third = mockRequest('GET', 'tasks', { Page: 3, TotalCount: 200, Data: [] }, { page: 3 });
+		const result = await runWiseAgentNode({ parameters: task('getAll', { returnAll: true }) });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(200);
+		expect(third.scope.isDone()).toBe(false);
+	});
+
+	it('stops on a short page when there is no TotalCount; limit mid-page', async () => {
+		mockRequest('GET', 'tasks', { Data: tasks(1, 100) }, { page: 1 });
+		mockRequest('GET', 'tasks', { Data: tasks(101, 100) }, { page: 2 });
+		const limited = await runWiseAgentNode({ parameters: task('getAll', { limit: 130 }) });
+		expect(limited.items).toHaveLength(130);
+		expect(limited.items[129].json.TaskID).toBe('130');
+
+		mockRequest('GET', 'tasks', { Data: tasks(1, 100) }, { page: 1 });
+		mockRequest('GET', 'tasks', { Data: tasks(101, 7) }, { page: 2 });
+		const all = await runWiseAgentNode({ parameters: task('getAll', { returnAll: true }) });
+		expect(all.items).toHaveLength(107);
+	});
+
+	it('get pages through the list until it finds the task', async () => {
+		mockRequest('GET', 'tasks', { TotalCount: 150, Data: tasks(1, 100) }, { page: 1 });
+		const second = mockRequest(
+			'GET',
+			'tasks',
+			{ TotalCount: 150, Data: tasks(101, 50) },
+			{ page: 2 },
+		);
+		const result = await runWiseAgentNode({ parameters: task('get', { taskId: locator('120') }) });
+		expect(second.request.query).toEqual({ requestType: 'tasks', page: '2', page_size: '100' });
+		expect(result.items).toEqual([
+			{ json: { TaskID: '120', Description: 'Task' }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('get: not in the list → not found (error item with continueOnFail)', async () => {
+		mockRequest('GET', 'tasks', { TotalCount: 2, Data: tasks(1, 2) });
+		const result = await runWiseAgentNode({
+			parameters: task('get', { taskId: locator('999') }),
+			continueOnFail: true,
+		});
+		expect(result.items).toEqual([
+			{
+				json: expect.objectContaining({ error: 'Wise Agent: task 999 was not found' }),
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('get: the search is bounded', async () => {
+		for (let page = 1; page <= 20; page++) {
+			mockRequest('GET', 'tasks', { Data: tasks(page * 1000, 100) }, { page });
+		}
+		const beyond = mockRequest('GET', 'tasks', { Data: tasks(1, 100) }, { page: 21 });
+		const result = await runWiseAgentNode({ parameters: task('get', { taskId: locator('1') }) });
+		expect(result.error?.message).toBe('Wise Agent: task 1 was not found');
+		expect(beyond.scope.isDone()).toBe(false);
+	});
+
+	it('list error → NodeApiError', async () => {
+		mockRequest('GET', 'tasks', { error: 'invalid_grant', error_description: 'Denied' });
+		expectApiError(
+			await runWiseAgentNode({ parameters: task('getAll', { limit: 5 }) }),
+			'invalid_grant: Denied',
+		);
+	});
+});
