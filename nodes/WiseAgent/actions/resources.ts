@@ -1,5 +1,6 @@
 import { account } from './account/Account.resource';
 import { contact } from './contact/Contact.resource';
+import { marketingProgram } from './marketingProgram/MarketingProgram.resource';
 import { note } from './note/Note.resource';
 import { source } from './source/Source.resource';
 import { task } from './task/Task.resource';
@@ -17,4 +18,5 @@ export const resources: Record<string, WiseAgentResource> = {
 	team,
 	source,
 	account,
+	marketingProgram,
 };

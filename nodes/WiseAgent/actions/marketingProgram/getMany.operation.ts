@@ -1,0 +1,11 @@
+import { listOperation } from '../source/listOperation';
+
+export const getMany = listOperation({
+	resource: 'marketingProgram',
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many marketing programs',
+	description: 'The drip and email marketing programs of the account (getPrograms)',
+	requestType: 'getPrograms',
+	scopes: ['marketing'],
+});
