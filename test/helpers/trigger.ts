@@ -1,0 +1,258 @@
+import { mock } from 'jest-mock-extended';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { HookContext, PollContext, WebhookContext } from 'n8n-core';
+
+import { TestCredentialsHelper } from './credentials';
+import { credentialData } from './n8n';
+
+export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
+export const WEBHOOK_TEST_BASE_URL = 'https://n8n.example.com/webhook-test';
+export const NODE_WEBHOOK_ID = '5f0a3f5e-6c1e-4a55-9d1c-0000000000aa';
+/** n8n's URL for this node: `<base>/<webhookId>/<path>`. */
+export const PRODUCTION_URL = `${WEBHOOK_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
+export const TEST_URL = `${WEBHOOK_TEST_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
+
+class TestNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(name);
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+function additionalData(
+	credentials: ICredentialDataDecryptedObject,
+): IWorkflowExecuteAdditionalData {
+	const data = mock<IWorkflowExecuteAdditionalData>() as IWorkflowExecuteAdditionalData;
+	data.credentialsHelper = new TestCredentialsHelper(credentials) as never;
+	data.currentNodeParameters = undefined;
+	data.executionId = 'test-execution';
+	data.webhookBaseUrl = WEBHOOK_BASE_URL;
+	data.webhookTestBaseUrl = WEBHOOK_TEST_BASE_URL;
+	// Unset explicitly: the mock would otherwise return truthy stubs that n8n-core acts on.
+	data.encryptedRunnerIdentity = undefined;
+	data.evalLlmMockHandler = undefined;
+	data.ssrfBridge = undefined;
+	data.httpRequest = undefined;
+	data.httpResponse = undefined;
+	return data;
+}
+
+/**
+ * One workflow holding one trigger node, kept across calls so its static data lives on between
+ * activation, deliveries and polls, as in a running n8n.
+ */
+export class TriggerHarness {
+	readonly workflow: Workflow;
+
+	readonly node: INode;
+
+	readonly nodeType: INodeType;
+
+	private readonly credentials: ICredentialDataDecryptedObject;
+
+	/** `nodeType`: an instance of the trigger under test (WiseAgentTrigger or WiseAgentPollTrigger). */
+	constructor(
+		nodeType: INodeType,
+		parameters: INodeParameters,
+		options: { credentials?: ICredentialDataDecryptedObject; timezone?: string } = {},
+	) {
+		const type = `n8n-nodes-wiseagent.${nodeType.description.name}`;
+		this.nodeType = nodeType;
+		const node: INode = {
+			id: 'c0ffee00-0000-4000-8000-000000000001',
+			name: nodeType.description.displayName,
+			type,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: nodeType.description.webhooks ? NODE_WEBHOOK_ID : undefined,
+			parameters: {},
+			credentials: { wiseAgentOAuth2Api: { id: 'cred-1', name: 'Wise Agent account' } },
+		};
+		// Like n8n when a workflow is saved: unset parameters get their defaults.
+		node.parameters =
+			NodeHelpers.getNodeParameters(
+				nodeType.description.properties,
+				parameters,
+				true,
+				false,
+				node,
+				nodeType.description,
+			) ?? parameters;
+		this.node = node;
+		this.credentials = options.credentials ?? credentialData();
+		this.workflow = new Workflow({
+			id: 'test-workflow',
+			nodes: [node],
+			connections: {},
+			nodeTypes: new TestNodeTypes({ [type]: nodeType }),
+			active: true,
+			settings: { timezone: options.timezone ?? 'America/New_York' },
+		});
+	}
+
+	/** Changes the node's parameters, as when the user edits the node and saves. */
+	setParameters(parameters: INodeParameters) {
+		Object.assign(this.node.parameters, parameters);
+	}
+
+	get staticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
+	}
+
+	private webhookData(isTest: boolean, data: IWorkflowExecuteAdditionalData): IWebhookData {
+		return {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: `${NODE_WEBHOOK_ID}/webhook`,
+			webhookDescription: this.nodeType.description.webhooks![0],
+			workflowId: this.workflow.id,
+			workflowExecuteAdditionalData: data,
+			webhookId: NODE_WEBHOOK_ID,
+			isTest,
+		};
+	}
+
+	/**
+	 * Runs checkExists / create / delete through n8n-core's HookContext. Modes as n8n uses them:
+	 * production activation runs with mode 'trigger', "Listen for test event" with 'manual', and
+	 * n8n removes webhooks (test ones included) with mode 'internal'.
+	 */
+	async hook(
+		method: 'checkExists' | 'create' | 'delete',
+		options: {
+			isTest?: boolean;
+			mode?: WorkflowExecuteMode;
+			activation?: WorkflowActivateMode;
+		} = {},
+	): Promise<boolean> {
+		const isTest = options.isTest ?? false;
+		const mode = options.mode ?? (method === 'delete' ? 'internal' : isTest ? 'manual' : 'trigger');
+		const activation = options.activation ?? (isTest ? 'manual' : 'activate');
+		const data = additionalData(this.credentials);
+		const context = new HookContext(
+			this.workflow,
+			this.node,
+			data,
+			mode,
+			activation,
+			this.webhookData(isTest, data),
+		);
+		const result = await this.nodeType.webhookMethods!.default![method]!.call(context);
+		return result as boolean;
+	}
+
+	/** Sends one call to the trigger's webhook through n8n-core's WebhookContext. */
+	async deliver(request: {
+		body?: unknown;
+		query?: IDataObject;
+		rawBody?: unknown;
+		isTest?: boolean;
+	}): Promise<DeliveryResult> {
+		const data = additionalData(this.credentials);
+		const response = new FakeResponse();
+		data.httpRequest = {
+			body: request.body ?? {},
+			query: request.query ?? {},
+			headers: { 'content-type': 'application/json' },
+			params: {},
+			rawBody: request.rawBody,
+		} as never;
+		data.httpResponse = response as never;
+		const context = new WebhookContext(
+			this.workflow,
+			this.node,
+			data,
+			request.isTest ? 'manual' : 'webhook',
+			this.webhookData(request.isTest ?? false, data),
+			[],
+			null,
+		);
+		const result = await this.nodeType.webhook!.call(context);
+		return {
+			result,
+			items: result.workflowData?.[0] ?? [],
+			status: response.statusCode,
+			body: response.body,
+		};
+	}
+
+	/** Runs the poll function through n8n-core's PollContext. */
+	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[] | null> {
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			additionalData(this.credentials),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
+		const result = await this.nodeType.poll!.call(context);
+		return result ? result[0] : null;
+	}
+}
+
+export interface DeliveryResult {
+	result: IWebhookResponseData;
+	items: INodeExecutionData[];
+	/** Status written by the node itself (undefined when n8n sends its default response). */
+	status?: number;
+	body?: unknown;
+}
+
+/** The part of express' Response a webhook node uses to answer a call itself. */
+class FakeResponse {
+	statusCode?: number;
+
+	body?: unknown;
+
+	headersSent = false;
+
+	status(code: number) {
+		this.statusCode = code;
+		return this;
+	}
+
+	json(body: unknown) {
+		this.body = body;
+		this.headersSent = true;
+		return this;
+	}
+
+	send(body: unknown) {
+		return this.json(body);
+	}
+
+	end() {
+		this.headersSent = true;
+		return this;
+	}
+
+	setHeader() {
+		return this;
+	}
+}
