@@ -1,4 +1,5 @@
 import { account } from './account/Account.resource';
+import { call } from './call/Call.resource';
 import { contact } from './contact/Contact.resource';
 import { marketingProgram } from './marketingProgram/MarketingProgram.resource';
 import { note } from './note/Note.resource';
@@ -13,6 +14,7 @@ export const resources: Record<string, WiseAgentResource> = {
 	contact,
 	note,
 	task,
+	call,
 	// Below the main resources: account-level lists, marketing, calendar and webhooks.
 	vendor,
 	team,

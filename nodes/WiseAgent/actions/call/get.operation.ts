@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { recordsFrom } from '../../helpers/records';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { callIdField, readCallId } from './callFields';
+
+export const get: WiseAgentOperation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a call from the call list',
+		description: 'Retrieve one call list entry by its ID (calls, GET with callId)',
+	},
+	scopes: ['contacts'],
+	description: forOperation('call', 'get', [callIdField]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const callId = readCallId(this, itemIndex);
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'GET',
+			requestType: 'calls',
+			query: { callId },
+			itemIndex,
+		});
+		const call = recordsFrom(body)[0];
+		if (!call) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: `Call ${callId} not found` },
+				{ message: `Wise Agent: call ${callId} was not found`, httpCode: '404', itemIndex },
+			);
+		}
+		return call;
+	},
+};

@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { contactLocator, returnAllOrLimit } from '../../descriptions/common';
+import { getContactIdParameter } from '../../helpers/parameters';
+import { recordsFrom } from '../../helpers/records';
+import { wiseAgentApiRequestAllItems } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { CALLS_PAGE_SIZE } from './callFields';
+
+export const getMany: WiseAgentOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many calls of a contact',
+		description: 'List the call list entries of a client or vendor (calls, GET with clientId)',
+	},
+	scopes: ['contacts'],
+	description: forOperation('call', 'getAll', [
+		contactLocator({ displayName: 'Contact', name: 'contactId' }),
+		...returnAllOrLimit(),
+		{
+			displayName: 'Order by Next Contact Date',
+			name: 'orderByNextContactDate',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to list by next contact date, newest first (otherwise by date created, oldest first)',
+		},
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const clientId = getContactIdParameter(this, itemIndex);
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const ordered = this.getNodeParameter('orderByNextContactDate', itemIndex, false) as boolean;
+		return await wiseAgentApiRequestAllItems.call(
+			this,
+			{
+				method: 'GET',
+				requestType: 'calls',
+				query: ordered ? { clientId, orderByNextContactDate: 'true' } : { clientId },
+				itemIndex,
+			},
+			{ pageSize: CALLS_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
+		);
+	},
+};

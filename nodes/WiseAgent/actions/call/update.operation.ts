@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { contactLocator } from '../../descriptions/common';
+import { getCollection } from '../../helpers/parameters';
+import { successResult } from '../../helpers/records';
+import { invalidInput, requireContactId } from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { callFieldOptions, callForm, callIdField, readCallId } from './callFields';
+
+export const update: WiseAgentOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a call on the call list',
+		description: 'Reschedule, complete, flag or reassign a call (calls, PUT)',
+	},
+	scopes: ['contacts'],
+	description: forOperation('call', 'update', [
+		callIdField,
+		contactLocator({
+			displayName: 'Move to Contact',
+			name: 'contactId',
+			required: false,
+			description: 'Another contact to attach the call to (optional)',
+		}),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: callFieldOptions('update'),
+		},
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const callId = readCallId(this, itemIndex);
+		const form = callForm(this, itemIndex, getCollection(this, itemIndex, 'updateFields'));
+		const contact = this.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
+		if (String(contact ?? '').trim() !== '') {
+			form.ClientId = requireContactId(this, itemIndex, 'Move to Contact', contact);
+		}
+		if (Object.keys(form).length === 0) {
+			throw invalidInput(this, itemIndex, 'Update Fields', 'add at least one field to change');
+		}
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'PUT',
+			requestType: 'calls',
+			form: { CallId: callId, ...form },
+			itemIndex,
+		});
+		return successResult(body, { CallId: callId });
+	},
+};

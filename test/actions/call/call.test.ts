@@ -1,0 +1,245 @@
+import { runWiseAgentNode } from '../../helpers/n8n';
+import {
+	expectApiError,
+	expectErrorItem,
+	expectInputError,
+	jsonOf,
+	locator,
+	mockRequest,
+	setUpNock,
+	tripwire,
+} from '../note/mockApi';
+
+setUpNock();
+
+const call = (operation: string, parameters: Record<string, unknown> = {}) => ({
+	resource: 'call',
+	operation,
+	...parameters,
+});
+
+const calls = (from: number, count: number) =>
+	Array.from({ length: count }, (_, i) => ({ CallId: String(from + i), ClientId: '42' }));
+
+describe('call: create (POST calls)', () => {
+	it('sends the contact, NextContactDate as YYYY-MM-DD HH:mm in the workflow zone, and the fields', async () => {
+		const { scope, request } = mockRequest('POST', 'calls', '{"success": true, "id": 123}');
+		const result = await runWiseAgentNode({
+			parameters: call('create', {
+				contactId: locator('V26855'),
+				nextContactDate: '2024-03-10T14:05:00Z',
+				additionalFields: {
+					callType: 'Phone',
+					completed: false,
+					flagImportant: true,
+					insideTeamId: '98',
+					reason: 'Follow up on offer',
+				},
+			}),
+			timezone: 'America/Phoenix',
+		});
+		expect(result.error).toBeUndefined();
+		expect(request.body).toEqual({
+			ClientId: 'V26855',
+			NextContactDate: '2024-03-10 07:05',
+			CallType: 'Phone',
+			Completed: 'false',
+			FlagImportant: 'true',
+			InsideTeamId: '98',
+			Reason: 'Follow up on offer',
+		});
+		expect(result.items).toEqual([
+			{ json: { success: true, id: 123, ClientId: 'V26855' }, pairedItem: { item: 0 } },
+		]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('assigns by team member name', async () => {
+		const { request } = mockRequest('POST', 'calls', { success: true, id: 1 });
+		await runWiseAgentNode({
+			parameters: call('create', {
+				contactId: locator('42'),
+				nextContactDate: '2024-03-10 09:00',
+				additionalFields: { assignedTo: 'Jane Agent' },
+			}),
+			timezone: 'UTC',
+		});
+		expect(request.body).toEqual({
+			ClientId: '42',
+			NextContactDate: '2024-03-10 09:00',
+			AssignedTo: 'Jane Agent',
+		});
+	});
+
+	it('rejects a reason over 100 characters, before sending', async () => {
+		const wire = tripwire();
+		const result = await runWiseAgentNode({
+			parameters: call('create', {
+				contactId: locator('42'),
+				nextContactDate: '2024-03-10 09:00',
+				additionalFields: { reason: 'r'.repeat(101) },
+			}),
+		});
+		expectInputError(result, 'Reason');
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('rejects a team member id and a name together', async () => {
+		const wire = tripwire();
+		const result = await runWiseAgentNode({
+			parameters: call('create', {
+				contactId: locator('42'),
+				nextContactDate: '2024-03-10 09:00',
+				additionalFields: { insideTeamId: '1', assignedTo: 'Jane' },
+			}),
+		});
+		expectInputError(result, 'Assigned To (Name)');
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('rejects a next contact date the API cannot read', async () => {
+		const wire = tripwire();
+		const result = await runWiseAgentNode({
+			parameters: call('create', { contactId: locator('42'), nextContactDate: '2024-13-45' }),
+		});
+		expectInputError(result, 'Next Contact Date');
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('API error → NodeApiError; continueOnFail → paired error item', async () => {
+		const parameters = call('create', {
+			contactId: locator('42'),
+			nextContactDate: '2024-03-10 09:00',
+		});
+		mockRequest('POST', 'calls', { Error: 'Missing ClientId' });
+		expectApiError(await runWiseAgentNode({ parameters }), 'Missing ClientId');
+		mockRequest('POST', 'calls', { Error: 'Missing ClientId' });
+		expectErrorItem(
+			await runWiseAgentNode({ parameters, continueOnFail: true }),
+			'Missing ClientId',
+		);
+	});
+});
+
+describe('call: update, delete, get', () => {
+	it('updates with PUT calls: CallId, DateCompleted in UTC, only the given fields', async () => {
+		const { scope, request } = mockRequest('PUT', 'calls', { success: true, id: 7 });
+		const result = await runWiseAgentNode({
+			parameters: call('update', {
+				callId: '7',
+				updateFields: { completed: true, dateCompleted: '2024-03-10T09:30:00' },
+			}),
+			timezone: 'Europe/Berlin',
+		});
+		expect(request.body).toEqual({
+			CallId: '7',
+			Completed: 'true',
+			DateCompleted: '2024-03-10 08:30',
+		});
+		expect(jsonOf(result)).toEqual([{ success: true, id: 7, CallId: '7' }]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('update can move the call to another contact', async () => {
+		const { request } = mockRequest('PUT', 'calls', { success: true, id: 7 });
+		await runWiseAgentNode({
+			parameters: call('update', { callId: '7', contactId: locator('43') }),
+		});
+		expect(request.body).toEqual({ CallId: '7', ClientId: '43' });
+	});
+
+	it('update rejects a bad call id and an empty update', async () => {
+		const wire = tripwire();
+		expectInputError(
+			await runWiseAgentNode({
+				parameters: call('update', { callId: 'x1', updateFields: { completed: true } }),
+			}),
+			'Call ID',
+		);
+		expectInputError(
+			await runWiseAgentNode({ parameters: call('update', { callId: '7' }) }),
+			'Update Fields',
+		);
+		expect(wire.isDone()).toBe(false);
+	});
+
+	it('delete sends DELETE with requestType=calls (see CALL_DELETE_REQUEST_TYPE) and CallId', async () => {
+		const { scope, request } = mockRequest('DELETE', 'calls', { success: true });
+		const result = await runWiseAgentNode({ parameters: call('delete', { callId: '7' }) });
+		expect(request.body).toEqual({ CallId: '7' });
+		expect(jsonOf(result)).toEqual([{ success: true, CallId: '7', deleted: true }]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('delete: error body → NodeApiError', async () => {
+		mockRequest('DELETE', 'calls', { error: 'CallId not found' });
+		expectApiError(
+			await runWiseAgentNode({ parameters: call('delete', { callId: '7' }) }),
+			'CallId not found',
+		);
+	});
+
+	it('get asks for callId and returns the record', async () => {
+		const { scope, request } = mockRequest('GET', 'calls', { Data: calls(11598, 1) });
+		const result = await runWiseAgentNode({ parameters: call('get', { callId: '11598' }) });
+		expect(request.query).toEqual({ requestType: 'calls', callId: '11598' });
+		expect(result.items).toEqual([
+			{ json: { CallId: '11598', ClientId: '42' }, pairedItem: { item: 0 } },
+		]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('get: no record → not found', async () => {
+		mockRequest('GET', 'calls', { Data: [] });
+		const result = await runWiseAgentNode({ parameters: call('get', { callId: '1' }) });
+		expect(result.error?.message).toBe('Wise Agent: call 1 was not found');
+	});
+});
+
+describe('call: get many (GET calls with clientId)', () => {
+	it('sends clientId, ordering and paging; stops at the limit mid-page', async () => {
+		const first = mockRequest('GET', 'calls', { Data: calls(1, 100) }, { page: 1 });
+		mockRequest('GET', 'calls', { Data: calls(101, 100) }, { page: 2 });
+		const result = await runWiseAgentNode({
+			parameters: call('getAll', {
+				contactId: locator('42'),
+				limit: 120,
+				orderByNextContactDate: true,
+			}),
+		});
+		expect(first.request.query).toEqual({
+			requestType: 'calls',
+			clientId: '42',
+			orderByNextContactDate: 'true',
+			page: '1',
+			page_size: '100',
+		});
+		expect(result.items).toHaveLength(120);
+		expect(result.items[119]).toEqual({
+			json: { CallId: '120', ClientId: '42' },
+			pairedItem: { item: 0 },
+		});
+	});
+
+	it('Return All stops on a short page', async () => {
+		mockRequest('GET', 'calls', { Data: calls(1, 100) }, { page: 1 });
+		mockRequest('GET', 'calls', { Data: calls(101, 2) }, { page: 2 });
+		const third = mockRequest('GET', 'calls', { Data: calls(1, 1) }, { page: 3 });
+		const result = await runWiseAgentNode({
+			parameters: call('getAll', { contactId: locator('42'), returnAll: true }),
+		});
+		expect(result.items).toHaveLength(102);
+		expect(third.scope.isDone()).toBe(false);
+	});
+
+	it('rejects a bad contact id', async () => {
+		const wire = tripwire();
+		expectInputError(
+			await runWiseAgentNode({
+				parameters: call('getAll', { contactId: { __rl: true, mode: 'list', value: 'x' } }),
+			}),
+			'Contact',
+		);
+		expect(wire.isDone()).toBe(false);
+	});
+});
