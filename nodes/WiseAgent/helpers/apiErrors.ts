@@ -52,7 +52,7 @@ function describe(value: unknown): string {
 /** Pulls a message out of `{message}`, a string, or the docs' malformed `"{message": "..."}` string. */
 function messageFrom(value: unknown): string | undefined {
 	if (typeof value === 'string') {
-		const embedded = /message"?\s*:\s*"([^"]*)"/i.exec(value);
+		const embedded = /message"?\s*:\s*"([^"]*)"?/i.exec(value);
 		if (embedded) return embedded[1];
 		return value.trim() === '' ? undefined : value;
 	}

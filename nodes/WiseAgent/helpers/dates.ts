@@ -21,11 +21,16 @@ export function toInstant(value: unknown, timeZone: string): Date | undefined {
 	const text = value.trim();
 	if (text === '') return undefined;
 
-	const wall = parseWallTime(text);
-	if (wall && !hasExplicitOffset(text)) return wallTimeInZoneToInstant(wall, timeZone);
+	if (LOOKS_LIKE_WALL_TIME.test(text)) {
+		const wall = parseWallTime(text);
+		if (!wall) return undefined; // e.g. 02/31/2024: Date() would roll it over to March
+		if (!hasExplicitOffset(text)) return wallTimeInZoneToInstant(wall, timeZone);
+	}
 	const instant = new Date(text);
 	return isNaN(instant.getTime()) ? undefined : instant;
 }
+
+const LOOKS_LIKE_WALL_TIME = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})/;
 
 interface WallTime {
 	year: number;

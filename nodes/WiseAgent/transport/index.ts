@@ -165,7 +165,10 @@ export function failureFacts(error: unknown): FailureFacts & { responseBody?: un
 				facts.retryAfter = String(retryAfter);
 			if (facts.responseBody === undefined) facts.responseBody = layer.response.data;
 		}
-		if (typeof layer.code === 'string' && /^E[A-Z_]+$/.test(layer.code)) facts.code ??= layer.code;
+		// Axios also sets a code (ERR_BAD_RESPONSE) on HTTP errors; only a failure without a response is a network error.
+		if (!layer.response && typeof layer.code === 'string' && /^E[A-Z_]+$/.test(layer.code)) {
+			facts.code ??= layer.code;
+		}
 		current = layer.cause;
 	}
 	if (facts.status === undefined) {
@@ -194,8 +197,10 @@ function toApiError(
 			itemIndex: request.itemIndex,
 		});
 	}
+	const body = parseResponseBody(failure.responseBody);
 	const apiMessage =
-		findApiErrorMessage(parseResponseBody(failure.responseBody)) ??
+		findApiErrorMessage(body) ??
+		(failure.status !== undefined ? httpFailureMessage(failure.status, body) : undefined) ??
 		(failure.code ? `network error ${failure.code}` : undefined) ??
 		(error instanceof Error ? stripSecrets(error.message) : 'request failed');
 	const status =
@@ -211,6 +216,14 @@ function toApiError(
 			itemIndex: request.itemIndex,
 		},
 	);
+}
+
+/** `HTTP 502: Bad Gateway`, with the body's text when it is short and plain. */
+function httpFailureMessage(status: number, body: unknown): string {
+	const text = typeof body === 'string' ? stripSecrets(body.trim()) : '';
+	return text && text.length <= 200 && !text.startsWith('<')
+		? `HTTP ${status}: ${text}`
+		: `HTTP ${status}`;
 }
 
 /** Belt and braces: error texts from lower layers must not carry bearer tokens. */
