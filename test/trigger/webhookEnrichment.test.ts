@@ -1,0 +1,271 @@
+import nock from 'nock';
+
+import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
+import { ENRICH_CONCURRENCY, TASK_MAX_PAGES } from '../../nodes/WiseAgentTrigger/enrich';
+import type { TriggerStaticData } from '../../nodes/WiseAgentTrigger/registration';
+import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.node';
+import { DATA_PATH, SERVER_URL } from '../helpers/n8n';
+import { PRODUCTION_URL, TriggerHarness } from '../helpers/trigger';
+
+const TOKEN = 'enrich-token-0123456789abcdefghijklmn';
+const api = () => nock(SERVER_URL);
+const savedPolicy = { ...retryPolicy };
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(() => Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 5 }));
+afterEach(() => {
+	Object.assign(retryPolicy, savedPolicy);
+	nock.cleanAll();
+});
+afterAll(() => nock.enableNetConnect());
+
+function trigger(events: string[], parameters: Record<string, unknown> = {}) {
+	const harness = new TriggerHarness(new WiseAgentTrigger(), { events, ...parameters });
+	(harness.staticData as TriggerStaticData).slots = {
+		[PRODUCTION_URL]: { kind: 'production', token: TOKEN, hooks: {} },
+	};
+	return harness;
+}
+
+async function deliver(
+	harness: TriggerHarness,
+	EventType: string,
+	ResourceIds: unknown[],
+	EventCreated = '2024-11-21T17:00:00Z',
+) {
+	return await harness.deliver({
+		query: { token: TOKEN },
+		body: { EventType, EventCreated, ResourceIds },
+	});
+}
+
+describe('Include Full Record', () => {
+	it('reads contacts with getSingleContact and decodes their JSON-in-string fields', async () => {
+		const scope = api()
+			.get(DATA_PATH)
+			.query({ requestType: 'getSingleContact', clientID: '42' })
+			.reply(200, [
+				{ ClientID: 42, CFirst: 'Ann', Categories: '[{"name":"Buyer"}]', CustomData: '[]' },
+			]);
+		const { items } = await deliver(trigger(['contactUpdate']), 'contactUpdateStatus', [42]);
+		expect(scope.isDone()).toBe(true);
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				event: 'contactUpdate',
+				specificEvent: 'contactUpdateStatus',
+				eventCreated: '2024-11-21T17:00:00Z',
+				resourceId: 42,
+				record: { ClientID: 42, CFirst: 'Ann', Categories: ['Buyer'], CustomData: [] },
+			},
+		]);
+	});
+
+	it('keeps the raw contact when Simplify is off', async () => {
+		api()
+			.get(DATA_PATH)
+			.query({ requestType: 'getSingleContact', clientID: '42' })
+			.reply(200, [{ ClientID: 42, Categories: '[{"name":"Buyer"}]' }]);
+		const { items } = await deliver(
+			trigger(['contactCreate'], { options: { simplify: false } }),
+			'contactCreate',
+			[42],
+		);
+		expect(items[0].json.record).toEqual({ ClientID: 42, Categories: '[{"name":"Buyer"}]' });
+	});
+
+	it('reads properties with getProperty and notes with getContactNotes', async () => {
+		const scope = api()
+			.get(DATA_PATH)
+			.query({ requestType: 'getProperty', propertyID: '12434' })
+			.reply(200, { PropertyID: '12434', Street: 'E Shea Blvd' })
+			.get(DATA_PATH)
+			.query({ requestType: 'getContactNotes', NoteID: '900' })
+			.reply(200, [{ NoteID: 900, Subject: 'Called' }]);
+		const harness = trigger(['propertyUpdate', 'noteCreate']);
+		const property = await deliver(harness, 'propertyUpdate', [12434]);
+		const note = await deliver(harness, 'noteCreate', [900]);
+		expect(scope.isDone()).toBe(true);
+		expect(property.items[0].json.record).toEqual({ PropertyID: '12434', Street: 'E Shea Blvd' });
+		expect(note.items[0].json.record).toEqual({ NoteID: 900, Subject: 'Called' });
+	});
+
+	it('finds tasks in the task list, stopping once all are found', async () => {
+		const page = (from: number) =>
+			Array.from({ length: 100 }, (_, i) => ({
+				TaskID: String(from + i),
+				Description: `T${from + i}`,
+			}));
+		const scope = api()
+			.get(DATA_PATH)
+			.query({ requestType: 'tasks', page: '1', page_size: '100' })
+			.reply(200, { Page: 1, TotalCount: 1000, Data: page(1) })
+			.get(DATA_PATH)
+			.query({ requestType: 'tasks', page: '2', page_size: '100' })
+			.reply(200, { Page: 2, TotalCount: 1000, Data: page(101) });
+		const { items } = await deliver(trigger(['taskUpdateComplete']), 'taskUpdateComplete', [
+			'150',
+			3,
+		]);
+		expect(scope.isDone()).toBe(true);
+		expect(items.map((item) => item.json.record)).toEqual([
+			{ TaskID: '150', Description: 'T150' },
+			{ TaskID: '3', Description: 'T3' },
+		]);
+	});
+
+	it(`says so when a task is not in the first ${TASK_MAX_PAGES} pages`, async () => {
+		const scope = api()
+			.get(DATA_PATH)
+			.query((query) => query.requestType === 'tasks')
+			.times(TASK_MAX_PAGES)
+			.reply(200, (uri) => {
+				const page = Number(new URL(uri, SERVER_URL).searchParams.get('page'));
+				return {
+					Page: page,
+					Data: Array.from({ length: 100 }, (_, i) => ({ TaskID: String(page * 1000 + i) })),
+				};
+			});
+		const { items } = await deliver(trigger(['taskCreate']), 'taskCreate', [5]);
+		expect(scope.isDone()).toBe(true);
+		expect(items[0].json).toMatchObject({ resourceId: 5, record: null });
+		expect(items[0].json.recordError).toMatch(/not found in the first 1000 tasks/);
+	});
+
+	it('gives an item that says so when one record is gone or the API fails for it', async () => {
+		const scope = api()
+			.get(DATA_PATH)
+			.query({ requestType: 'getSingleContact', clientID: '1' })
+			.reply(200, [{ ClientID: 1 }])
+			.get(DATA_PATH)
+			.query({ requestType: 'getSingleContact', clientID: '2' })
+			.reply(200, [])
+			.get(DATA_PATH)
+			.query({ requestType: 'getSingleContact', clientID: '3' })
+			.reply(200, { error: 'Client not found' })
+			.get(DATA_PATH)
+			.query({ requestType: 'getSingleContact', clientID: '4' })
+			.reply(500, 'boom');
+		const { items } = await deliver(trigger(['contactUpdate']), 'contactUpdate', [1, 2, 3, 4]);
+		expect(scope.isDone()).toBe(true);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ resourceId: 1, record: { ClientID: 1 } }),
+			expect.objectContaining({
+				resourceId: 2,
+				record: null,
+				recordError: 'Contact 2 was not found',
+			}),
+			expect.objectContaining({
+				resourceId: 3,
+				record: null,
+				recordError: 'Wise Agent: Client not found',
+			}),
+			expect.objectContaining({
+				resourceId: 4,
+				record: null,
+				recordError: expect.stringContaining('Wise Agent'),
+			}),
+		]);
+	});
+
+	it(`fetches at most ${ENRICH_CONCURRENCY} records at a time`, async () => {
+		let inFlight = 0;
+		let maxInFlight = 0;
+		const ids = Array.from({ length: 13 }, (_, i) => i + 1);
+		const scope = api()
+			.get(DATA_PATH)
+			.query((query) => query.requestType === 'getSingleContact')
+			.times(ids.length)
+			.reply(async (uri) => {
+				inFlight++;
+				maxInFlight = Math.max(maxInFlight, inFlight);
+				await new Promise((resolve) => setTimeout(resolve, 15));
+				inFlight--;
+				return [200, [{ ClientID: Number(new URL(uri, SERVER_URL).searchParams.get('clientID')) }]];
+			});
+		const { items } = await deliver(trigger(['contactCreate']), 'contactCreate', ids);
+		expect(scope.isDone()).toBe(true);
+		expect(maxInFlight).toBe(ENRICH_CONCURRENCY);
+		expect(items.map((item) => (item.json.record as { ClientID: number }).ClientID)).toEqual(ids);
+	});
+
+	it('never reads records of deleted events', async () => {
+		// No nock interceptor: any request would fail the test.
+		const { items } = await deliver(
+			trigger(['contactDelete', 'taskDelete']),
+			'contactDelete',
+			[1, 2],
+		);
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				event: 'contactDelete',
+				specificEvent: 'contactDelete',
+				eventCreated: '2024-11-21T17:00:00Z',
+				resourceId: 1,
+			},
+			{
+				event: 'contactDelete',
+				specificEvent: 'contactDelete',
+				eventCreated: '2024-11-21T17:00:00Z',
+				resourceId: 2,
+			},
+		]);
+	});
+});
+
+describe('duplicate deliveries', () => {
+	const noEnrich = { includeRecord: false };
+
+	it('drops the same event, ids and time within the window', async () => {
+		const harness = trigger(['contactCreate'], noEnrich);
+		expect((await deliver(harness, 'contactCreate', [1, 2])).items).toHaveLength(2);
+		const again = await deliver(harness, 'contactCreate', [2, 1]);
+		expect(again.result.workflowData).toBeUndefined();
+		expect(again.result.webhookResponse).toEqual({ received: true, ignored: 'duplicate delivery' });
+	});
+
+	it('lets through a different time, other ids or another event type', async () => {
+		const harness = trigger(['contactUpdate'], noEnrich);
+		await deliver(harness, 'contactUpdate', [1]);
+		expect(
+			(await deliver(harness, 'contactUpdate', [1], '2024-11-21T17:00:01Z')).items,
+		).toHaveLength(1);
+		expect((await deliver(harness, 'contactUpdate', [3])).items).toHaveLength(1);
+		expect((await deliver(harness, 'contactUpdateStatus', [1])).items).toHaveLength(1);
+	});
+
+	it('lets the same delivery through again after the window', async () => {
+		const harness = trigger(['contactCreate'], {
+			...noEnrich,
+			options: { duplicateWindowMinutes: 10 },
+		});
+		const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-11-21T17:00:00Z'));
+		try {
+			await deliver(harness, 'contactCreate', [1]);
+			now.mockReturnValue(Date.parse('2024-11-21T17:09:59Z'));
+			expect((await deliver(harness, 'contactCreate', [1])).result.workflowData).toBeUndefined();
+			now.mockReturnValue(Date.parse('2024-11-21T17:20:00Z'));
+			expect((await deliver(harness, 'contactCreate', [1])).items).toHaveLength(1);
+		} finally {
+			now.mockRestore();
+		}
+	});
+
+	it('does nothing when the window is 0', async () => {
+		const harness = trigger(['contactCreate'], {
+			...noEnrich,
+			options: { duplicateWindowMinutes: 0 },
+		});
+		await deliver(harness, 'contactCreate', [1]);
+		expect((await deliver(harness, 'contactCreate', [1])).items).toHaveLength(1);
+	});
+
+	it('remembers a bounded number of deliveries', async () => {
+		const harness = trigger(['contactCreate'], noEnrich);
+		for (let i = 0; i < 520; i++) await deliver(harness, 'contactCreate', [i]);
+		const remembered = Object.keys(
+			(harness.staticData as TriggerStaticData).recentDeliveries ?? {},
+		);
+		expect(remembered).toHaveLength(500);
+		expect(remembered).toContain('contactCreate|519|2024-11-21T17:00:00Z');
+	});
+});
