@@ -6,6 +6,7 @@ import { note } from './note/Note.resource';
 import { source } from './source/Source.resource';
 import { task } from './task/Task.resource';
 import { team } from './team/Team.resource';
+import { transaction } from './transaction/Transaction.resource';
 import type { WiseAgentResource } from './types';
 import { vendor } from './vendor/Vendor.resource';
 
@@ -21,4 +22,5 @@ export const resources: Record<string, WiseAgentResource> = {
 	source,
 	account,
 	marketingProgram,
+	transaction,
 };

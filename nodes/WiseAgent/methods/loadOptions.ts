@@ -65,3 +65,36 @@ export async function getPrograms(this: ILoadOptionsFunctions): Promise<INodePro
 		option(program.ProgramName, program.ProgramID),
 	);
 }
+
+/** Transactions that are not deleted, for Attach File and Get Notes. */
+export async function getTransactions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, 'getTransactionNames', (transaction) =>
+		String(transaction.deleted) === '1'
+			? undefined
+			: option(
+					transaction.CLName,
+					transaction.CLDataID,
+					String(transaction.Completed) === '1' ? 'Completed' : undefined,
+				),
+	);
+}
+
+export async function getContentCategories(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, 'ContentCategories', (category) =>
+		option(category.Category, category.Category),
+	);
+}
+
+export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, 'webhooks', (webhook) =>
+		option(
+			`${String(webhook.EventType)} → ${String(webhook.Url)}`,
+			webhook.WebhookID,
+			String(webhook.Status ?? ''),
+		),
+	);
+}

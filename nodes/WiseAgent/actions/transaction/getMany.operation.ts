@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { getCollection } from '../../helpers/parameters';
+import { applyReturnAllOrLimit, fetchList } from '../source/listOperation';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+
+/** getTransactionNames flags are 1/0 (numbers or strings). */
+const isSet = (flag: unknown) => String(flag) === '1' || flag === true || flag === 'true';
+
+export const getMany: WiseAgentOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many transactions',
+		description: 'Transactions (checklists) of the account (getTransactionNames)',
+	},
+	scopes: ['marketing'],
+	description: forOperation('transaction', 'getAll', [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Include Completed',
+					name: 'includeCompleted',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to include completed transactions',
+				},
+				{
+					displayName: 'Include Deleted',
+					name: 'includeDeleted',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to include deleted transactions',
+				},
+			],
+		},
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const options = getCollection(this, itemIndex, 'options');
+		const includeDeleted = options.includeDeleted === true;
+		const includeCompleted = options.includeCompleted !== false;
+		// The request takes no filter: the API returns every transaction, filtered here.
+		const transactions = (await fetchList(this, itemIndex, 'getTransactionNames')).filter(
+			(transaction) =>
+				(includeDeleted || !isSet(transaction.deleted)) &&
+				(includeCompleted || !isSet(transaction.Completed)),
+		);
+		return applyReturnAllOrLimit(this, itemIndex, transactions);
+	},
+};

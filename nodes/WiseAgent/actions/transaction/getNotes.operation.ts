@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { requireNumericId } from '../../helpers/validation';
+import { applyReturnAllOrLimit, fetchList } from '../source/listOperation';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { transactionField } from './transactionField';
+
+export const getNotes: WiseAgentOperation = {
+	option: {
+		name: 'Get Notes',
+		value: 'getNotes',
+		action: 'Get the notes of a transaction',
+		description: 'The notes written on a transaction (getTransactionNotes)',
+	},
+	scopes: ['marketing'],
+	description: forOperation('transaction', 'getNotes', [transactionField(), ...returnAllOrLimit()]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const transactionId = requireNumericId(
+			this,
+			itemIndex,
+			'Transaction',
+			this.getNodeParameter('transactionId', itemIndex, ''),
+		);
+		const notes = await fetchList(
+			this,
+			itemIndex,
+			'getTransactionNotes',
+			{ transactionID: transactionId },
+			'Notes',
+		);
+		return applyReturnAllOrLimit(this, itemIndex, notes);
+	},
+};
