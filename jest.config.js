@@ -10,4 +10,5 @@ module.exports = {
 	// The e2e suite drives a real n8n and runs through its own script (npm run test:e2e).
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 	testTimeout: 30000,
+	setupFiles: ['<rootDir>/test/setup.ts'],
 };
