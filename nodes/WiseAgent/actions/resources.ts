@@ -3,6 +3,7 @@ import { call } from './call/Call.resource';
 import { contact } from './contact/Contact.resource';
 import { marketingProgram } from './marketingProgram/MarketingProgram.resource';
 import { note } from './note/Note.resource';
+import { property } from './property/Property.resource';
 import { source } from './source/Source.resource';
 import { task } from './task/Task.resource';
 import { team } from './team/Team.resource';
@@ -16,6 +17,7 @@ export const resources: Record<string, WiseAgentResource> = {
 	note,
 	task,
 	call,
+	property,
 	// Below the main resources: account-level lists, marketing, calendar and webhooks.
 	vendor,
 	team,

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { imageUrlsCsv, imageUrlsProperty } from '../../descriptions/propertyFields';
+import { invalidInput } from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
+
+export const addPhotos: WiseAgentOperation = {
+	option: {
+		name: 'Add Photos',
+		value: 'addPhotos',
+		action: 'Add photos to a property',
+		description: 'Add photos to a property from public URLs (addPropertyPhoto)',
+	},
+	scopes: ['properties'],
+	description: forOperation('property', 'addPhotos', [propertyLocator, imageUrlsProperty()]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const propertyId = readPropertyId(this, itemIndex);
+		const csv = imageUrlsCsv(this, itemIndex, this.getNodeParameter('imageUrls', itemIndex, []));
+		if (csv === '') throw invalidInput(this, itemIndex, 'Image URLs', 'add at least one URL');
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'POST',
+			requestType: 'addPropertyPhoto',
+			form: { propertyId, imageURLS_CSV: csv },
+			itemIndex,
+		});
+		return statusResult(body, { propertyId });
+	},
+};

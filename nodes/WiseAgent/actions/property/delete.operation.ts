@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
+
+export const deleteProperty: WiseAgentOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a property',
+		description: 'Delete a property by its ID (deleteProperty)',
+	},
+	scopes: ['properties'],
+	description: forOperation('property', 'delete', [propertyLocator]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const propertyID = readPropertyId(this, itemIndex);
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'DELETE',
+			requestType: 'deleteProperty',
+			form: { propertyID },
+			itemIndex,
+		});
+		return statusResult(body, { propertyId: propertyID, deleted: true });
+	},
+};

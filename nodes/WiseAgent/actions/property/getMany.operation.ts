@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { recordsFrom } from '../../helpers/records';
+import { wiseAgentApiRequestAllItems } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+
+/** Documented default page size of getProperties. */
+const PROPERTIES_PAGE_SIZE = 50;
+
+export const getMany: WiseAgentOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many properties',
+		description: 'List the account’s properties, most recent first (getProperties)',
+	},
+	scopes: ['properties'],
+	description: forOperation('property', 'getAll', [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Archived Only',
+			name: 'showArchived',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to list only archived properties (otherwise only active ones)',
+		},
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const archived = this.getNodeParameter('showArchived', itemIndex, false) as boolean;
+		return await wiseAgentApiRequestAllItems.call(
+			this,
+			{
+				method: 'GET',
+				requestType: 'getProperties',
+				query: { showArchived: String(archived) },
+				itemIndex,
+			},
+			{ pageSize: PROPERTIES_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
+		);
+	},
+};

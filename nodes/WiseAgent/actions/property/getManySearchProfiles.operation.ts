@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { contactLocator, returnAllOrLimit } from '../../descriptions/common';
+import { getContactIdParameter } from '../../helpers/parameters';
+import { recordsFrom } from '../../helpers/records';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+
+export const getManySearchProfiles: WiseAgentOperation = {
+	option: {
+		name: 'Get Many Search Profiles',
+		value: 'getManySearchProfiles',
+		action: 'Get the property search profiles of a contact',
+		description: 'List the search profiles of a contact (getPropertySearchCriteriaList)',
+	},
+	scopes: ['properties'],
+	description: forOperation('property', 'getManySearchProfiles', [
+		contactLocator({ displayName: 'Contact', name: 'contactId' }),
+		...returnAllOrLimit(),
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const clientId = getContactIdParameter(this, itemIndex);
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'GET',
+			requestType: 'getPropertySearchCriteriaList',
+			query: { clientID: clientId },
+			itemIndex,
+		});
+		// The API returns every profile at once; the limit is applied here.
+		const profiles = recordsFrom(body, 'propertySearchCriteria');
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		return returnAll
+			? profiles
+			: profiles.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	},
+};

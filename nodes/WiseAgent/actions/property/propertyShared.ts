@@ -1,0 +1,95 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { contactLocator } from '../../descriptions/common';
+import { isRecord, successResult } from '../../helpers/records';
+import { requireContactId, requireNumericId } from '../../helpers/validation';
+
+/** A property picked from the account's properties or typed as its PropertyID. */
+export const propertyLocator: INodeProperties = {
+	displayName: 'Property',
+	name: 'propertyId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search by address or MLS number…',
+			typeOptions: { searchListMethod: 'searchProperties', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 12434',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d+$', errorMessage: 'A property ID is a number' },
+				},
+			],
+		},
+	],
+};
+
+export function readPropertyId(context: IExecuteFunctions, itemIndex: number): string {
+	const value = context.getNodeParameter('propertyId', itemIndex, '', { extractValue: true });
+	return requireNumericId(context, itemIndex, 'Property', value);
+}
+
+/** Optional contact of Create/Update (ClientId); its relation is in the fields. */
+export const propertyContactLocator = contactLocator({
+	displayName: 'Contact',
+	name: 'contactId',
+	required: false,
+	description: 'Client to connect to the property (optional); set Client Relation in the fields',
+});
+
+export function readOptionalContactId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): string | undefined {
+	const value = context.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
+	if (String(value ?? '').trim() === '') return undefined;
+	return requireContactId(context, itemIndex, 'Contact', value);
+}
+
+export const searchIdField: INodeProperties = {
+	displayName: 'Search Profile ID',
+	name: 'searchId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1234',
+	description: 'SearchID from Create Search Profile or Get Many Search Profiles',
+};
+
+export function readSearchId(context: IExecuteFunctions, itemIndex: number): string {
+	return requireNumericId(
+		context,
+		itemIndex,
+		'Search Profile ID',
+		context.getNodeParameter('searchId', itemIndex),
+	);
+}
+
+/** `{"status":"success","data":{...}}` → the data with `success: true`. */
+export function statusResult(body: unknown, extra: IDataObject = {}): IDataObject {
+	if (isRecord(body) && isRecord(body.data)) return { success: true, ...body.data, ...extra };
+	return successResult(body, extra);
+}
+
+export function notFound(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ message: `${what} not found` },
+		{ message: `Wise Agent: ${what} was not found`, httpCode: '404', itemIndex },
+	);
+}

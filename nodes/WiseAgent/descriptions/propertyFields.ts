@@ -1,0 +1,276 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { formatUsDateInZone } from '../helpers/dates';
+import { checkMaxLengths, invalidInput, requireDate, toList } from '../helpers/validation';
+
+/**
+ * Property fields of addProperty and updateProperty (the two take the same fields, with their
+ * documented length limits), written once. Create asks for the street number and name as
+ * required fields; Update lists them with the others ("only supplied fields will be updated").
+ * Image URLs are documented for addProperty only (updates use Add Photos).
+ */
+type PropertyApi = 'create' | 'update';
+
+interface PropertyFieldSpec {
+	name: string;
+	apiName: string;
+	displayName: string;
+	kind?: 'string' | 'number' | 'boolean' | 'date' | 'urls';
+	max?: number;
+	description?: string;
+	only?: PropertyApi;
+}
+
+const SPECS: PropertyFieldSpec[] = [
+	{
+		name: 'addressNum',
+		apiName: 'AddressNum',
+		displayName: 'Street Number',
+		max: 50,
+		only: 'update',
+	},
+	{ name: 'address', apiName: 'Address', displayName: 'Street Name', max: 250, only: 'update' },
+	{ name: 'agentEmail', apiName: 'AgentEmail', displayName: 'Agent Email', max: 250 },
+	{ name: 'agentId', apiName: 'AgentID', displayName: 'Agent ID', max: 50 },
+	{ name: 'agentName', apiName: 'AgentName', displayName: 'Agent Name', max: 250 },
+	{ name: 'agentPhone', apiName: 'AgentPhone', displayName: 'Agent Phone', max: 50 },
+	{
+		name: 'archive',
+		apiName: 'Archive',
+		displayName: 'Archived',
+		kind: 'boolean',
+		description: 'Whether the property is archived',
+	},
+	{ name: 'brokerEmail', apiName: 'BrokerEmail', displayName: 'Broker Email', max: 250 },
+	{ name: 'brokerName', apiName: 'BrokerName', displayName: 'Broker Name', max: 250 },
+	{ name: 'brokerPhone', apiName: 'BrokerPhone', displayName: 'Broker Phone', max: 50 },
+	{ name: 'buildingFloor', apiName: 'BldgFloor', displayName: 'Building Floor', max: 50 },
+	{
+		name: 'buyerAgentCommission',
+		apiName: 'BuyerAgent_Commission',
+		displayName: 'Buyer Agent Commission',
+		max: 100,
+	},
+	{
+		name: 'buyerAgentConcession',
+		apiName: 'BuyerAgent_Concession',
+		displayName: 'Buyer Agent Concession',
+		max: 255,
+	},
+	{ name: 'city', apiName: 'City', displayName: 'City', max: 100 },
+	{
+		name: 'clientRelation',
+		apiName: 'ClientRelation',
+		displayName: 'Client Relation',
+		description: 'How the contact relates to the property, e.g. Owner, Buyer (Wise Agent uses N/A)',
+	},
+	{ name: 'country', apiName: 'Country', displayName: 'Country', max: 50 },
+	{ name: 'county', apiName: 'County', displayName: 'County', max: 50 },
+	{
+		name: 'dateListed',
+		apiName: 'DateListed',
+		displayName: 'Date Listed',
+		kind: 'date',
+		description: 'Date the property was or will be listed',
+	},
+	{ name: 'description', apiName: 'Description', displayName: 'Description', max: 250 },
+	{ name: 'designDesc', apiName: 'DesignDesc', displayName: 'Design', max: 250 },
+	{
+		name: 'diningRoomDesc',
+		apiName: 'DiningRoomDesc',
+		displayName: 'Dining Room Description',
+		max: 250,
+	},
+	{ name: 'diningRooms', apiName: 'DiningRooms', displayName: 'Dining Rooms', max: 50 },
+	{
+		name: 'exteriorFeaturesDesc',
+		apiName: 'ExteriorFeaturesDesc',
+		displayName: 'Exterior Features',
+		max: 250,
+	},
+	{ name: 'fireplaces', apiName: 'Fireplaces', displayName: 'Fireplaces', max: 250 },
+	{ name: 'franchiseEmail', apiName: 'FranchiseEmail', displayName: 'Franchise Email', max: 250 },
+	{ name: 'franchiseName', apiName: 'FranchiseName', displayName: 'Franchise Name', max: 250 },
+	{ name: 'franchisePhone', apiName: 'FranchisePhone', displayName: 'Franchise Phone', max: 50 },
+	{ name: 'garage', apiName: 'Garage', displayName: 'Garage', max: 250 },
+	{ name: 'hoaAnnual', apiName: 'HOAAnnual', displayName: 'HOA (Annual)', kind: 'number' },
+	{
+		name: 'imageUrls',
+		apiName: 'imageURLS_CSV',
+		displayName: 'Image URLs',
+		kind: 'urls',
+		only: 'create',
+		description: 'Public URLs of photos to add to the property',
+	},
+	{
+		name: 'interiorFeaturesDesc',
+		apiName: 'InteriorFeaturesDesc',
+		displayName: 'Interior Features',
+		max: 250,
+	},
+	{
+		name: 'lastSalePrice',
+		apiName: 'LastSalePrice',
+		displayName: 'Last Sale Price',
+		kind: 'number',
+	},
+	{ name: 'listingPrice', apiName: 'ListingPrice', displayName: 'Listing Price', kind: 'number' },
+	{
+		name: 'listingStatus',
+		apiName: 'ListingStatus',
+		displayName: 'Listing Status',
+		description: 'e.g. For Sale, Recently Sold',
+	},
+	{
+		name: 'livingRoomDesc',
+		apiName: 'LivingRoomDesc',
+		displayName: 'Living Room Description',
+		max: 250,
+	},
+	{ name: 'livingRooms', apiName: 'LivingRooms', displayName: 'Living Rooms', max: 50 },
+	{ name: 'lotNumber', apiName: 'LotNum', displayName: 'Lot Number', max: 50 },
+	{ name: 'lotSize', apiName: 'LotSize', displayName: 'Lot Size' },
+	{ name: 'mapGrid', apiName: 'mapgrid', displayName: 'Map Grid', max: 50 },
+	{ name: 'mls', apiName: 'MLS', displayName: 'MLS Number', max: 50 },
+	{ name: 'mlsArea', apiName: 'mlsarea', displayName: 'MLS Area', max: 50 },
+	{ name: 'notes', apiName: 'Notes', displayName: 'Notes' },
+	{ name: 'numBathrooms', apiName: 'NumBathrooms', displayName: 'Bathrooms', kind: 'number' },
+	{ name: 'numBedrooms', apiName: 'NumBedrooms', displayName: 'Bedrooms', kind: 'number' },
+	{ name: 'numHalfBathrooms', apiName: 'NumHalfBathrooms', displayName: 'Half Bathrooms', max: 50 },
+	{ name: 'officeEmail', apiName: 'OfficeEmail', displayName: 'Office Email', max: 250 },
+	{ name: 'officeId', apiName: 'OfficeID', displayName: 'Office ID', max: 50 },
+	{ name: 'officeName', apiName: 'OfficeName', displayName: 'Office Name', max: 250 },
+	{ name: 'officePhone', apiName: 'OfficePhone', displayName: 'Office Phone', max: 50 },
+	{ name: 'poBox', apiName: 'PoBox', displayName: 'PO Box', max: 50 },
+	{
+		name: 'propertyType',
+		apiName: 'PropertyType',
+		displayName: 'Property Type',
+		description: 'e.g. Business, Home, Rental',
+	},
+	{ name: 'schoolDistrict', apiName: 'SchoolDistrict', displayName: 'School District' },
+	{
+		name: 'sellerAgentCommission',
+		apiName: 'SellerAgent_Commission',
+		displayName: 'Seller Agent Commission',
+		max: 100,
+	},
+	{
+		name: 'sellerAgentConcession',
+		apiName: 'SellerAgent_Concession',
+		displayName: 'Seller Agent Concession',
+		max: 255,
+	},
+	{ name: 'squareFeet', apiName: 'SquareFt', displayName: 'Square Feet', kind: 'number' },
+	{ name: 'state', apiName: 'State', displayName: 'State', max: 50 },
+	{ name: 'stories', apiName: 'Stories', displayName: 'Stories', max: 50 },
+	{ name: 'styleDesc', apiName: 'StyleDesc', displayName: 'Style', max: 250 },
+	{ name: 'subdivision', apiName: 'Subdivision', displayName: 'Subdivision', max: 255 },
+	{ name: 'suite', apiName: 'AddressSuit', displayName: 'Suite', max: 50 },
+	{ name: 'taxesAnnual', apiName: 'TaxesAnnual', displayName: 'Taxes (Annual)', kind: 'number' },
+	{ name: 'tourUrl', apiName: 'TourUrl', displayName: 'Tour URL', max: 1024 },
+	{ name: 'township', apiName: 'Township', displayName: 'Township', max: 50 },
+	{ name: 'yearBuilt', apiName: 'YearBuilt', displayName: 'Year Built', kind: 'number' },
+	{ name: 'zip', apiName: 'Zip', displayName: 'Zip', max: 50 },
+];
+
+/** Street number and name as the user sees them (required on Create). */
+export const STREET_NUMBER = SPECS[0];
+export const STREET_NAME = SPECS[1];
+
+function toProperty(spec: PropertyFieldSpec): INodeProperties {
+	const base = { displayName: spec.displayName, name: spec.name, description: spec.description };
+	const limit = spec.max ? `Up to ${spec.max} characters` : undefined;
+	switch (spec.kind) {
+		case 'boolean':
+			return { ...base, type: 'boolean', default: false };
+		case 'number':
+			return { ...base, type: 'number', default: 0 };
+		case 'date':
+			return { ...base, type: 'dateTime', default: '' };
+		case 'urls':
+			return {
+				...base,
+				type: 'string',
+				typeOptions: { multipleValues: true },
+				default: [],
+				placeholder: 'https://example.com/photo.jpg',
+			};
+		default:
+			return { ...base, type: 'string', default: '', description: spec.description ?? limit };
+	}
+}
+
+/** The optional property fields for one request type, sorted by display name. */
+export function propertyFieldProperties(api: PropertyApi): INodeProperties[] {
+	return SPECS.filter((spec) => !spec.only || spec.only === api)
+		.filter((spec) => api === 'update' || (spec !== STREET_NUMBER && spec !== STREET_NAME))
+		.map(toProperty)
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The image URLs input of Add Photos (same field as on Create). */
+export const imageUrlsProperty = (): INodeProperties => ({
+	...toProperty(SPECS.find((spec) => spec.kind === 'urls')!),
+	required: true,
+});
+
+/** Checks public http(s) URLs and joins them as `imageURLS_CSV` wants. */
+export function imageUrlsCsv(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): string {
+	const urls = toList(value);
+	for (const url of urls) {
+		if (!/^https?:\/\/[^\s,]+$/i.test(url)) {
+			throw invalidInput(
+				context,
+				itemIndex,
+				'Image URLs',
+				`"${url}" is not a public http(s) URL (commas are not allowed inside a URL)`,
+			);
+		}
+	}
+	return urls.join(',');
+}
+
+/**
+ * Maps user-facing values to the addProperty/updateProperty form, leaving out what the user did
+ * not set, and enforces the documented length limits before anything is sent.
+ */
+export function toPropertyForm(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+): IDataObject {
+	const form: IDataObject = {};
+	for (const spec of SPECS) {
+		const value = values[spec.name];
+		if (value === undefined || value === null || value === '') continue;
+		switch (spec.kind) {
+			case 'boolean':
+				form[spec.apiName] = String(value === true);
+				break;
+			case 'date':
+				form[spec.apiName] = formatUsDateInZone(
+					requireDate(context, itemIndex, spec.displayName, value),
+					context.getTimezone(),
+				);
+				break;
+			case 'urls': {
+				const csv = imageUrlsCsv(context, itemIndex, value);
+				if (csv !== '') form[spec.apiName] = csv;
+				break;
+			}
+			default:
+				form[spec.apiName] = typeof value === 'string' ? value.trim() : value;
+		}
+	}
+	const limits: Record<string, { label: string; max: number }> = {};
+	for (const spec of SPECS) {
+		if (spec.max) limits[spec.apiName] = { label: spec.displayName, max: spec.max };
+	}
+	checkMaxLengths(context, itemIndex, form, limits);
+	return form;
+}
