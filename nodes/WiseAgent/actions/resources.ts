@@ -1,6 +1,7 @@
 import { account } from './account/Account.resource';
 import { call } from './call/Call.resource';
 import { contact } from './contact/Contact.resource';
+import { content } from './content/Content.resource';
 import { marketingProgram } from './marketingProgram/MarketingProgram.resource';
 import { note } from './note/Note.resource';
 import { property } from './property/Property.resource';
@@ -25,4 +26,5 @@ export const resources: Record<string, WiseAgentResource> = {
 	account,
 	marketingProgram,
 	transaction,
+	content,
 };

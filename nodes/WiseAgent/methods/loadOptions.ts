@@ -98,3 +98,10 @@ export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePro
 		),
 	);
 }
+
+/** Content items, for Content → Get and Update. */
+export async function getContents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, 'Content', (content) =>
+		option(content.Name, content.Id, content.Category ? String(content.Category) : undefined),
+	);
+}

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
 
 import { getTransactions } from '../../../nodes/WiseAgent/methods/loadOptions';
 import { DATA_PATH, SERVER_URL, runWiseAgentNode } from '../../helpers/n8n';
@@ -34,7 +34,7 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 describe('Transaction → Get Many (getTransactionNames)', () => {
-	const getMany = (options: Record<string, unknown> = {}) => ({
+	const getMany = (options: INodeParameters = {}) => ({
 		resource: 'transaction',
 		operation: 'getAll',
 		returnAll: true,
@@ -47,7 +47,7 @@ describe('Transaction → Get Many (getTransactionNames)', () => {
 			.reply(200, JSON.stringify(JSON.stringify(TRANSACTIONS)));
 
 	it.each([
-		['leaves deleted ones out by default', {}, [OPEN, DONE]],
+		['leaves deleted ones out by default', {} as INodeParameters, [OPEN, DONE]],
 		['includes deleted ones on request', { includeDeleted: true }, TRANSACTIONS],
 		['can leave completed ones out', { includeCompleted: false }, [OPEN]],
 	])('%s', async (_label, options, expected) => {

@@ -1,0 +1,11 @@
+import { listOperation } from '../source/listOperation';
+
+export const getCategories = listOperation({
+	resource: 'content',
+	value: 'getCategories',
+	name: 'Get Categories',
+	action: 'Get content categories',
+	description: 'The categories content is filed under (ContentCategories)',
+	requestType: 'ContentCategories',
+	scopes: ['contacts'],
+});
