@@ -14,7 +14,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 
 import { WiseAgent } from '../../nodes/WiseAgent/WiseAgent.node';
 import { TestCredentialsHelper } from './credentials';
@@ -63,7 +63,7 @@ class TestNodeTypes implements INodeTypes {
 
 export interface RunOptions {
 	/** Node parameters, e.g. `{ resource: 'contact', operation: 'get', contactId: {...} }`. */
-	parameters: INodeParameters;
+	parameters: Record<string, unknown>;
 	/** Input items; one empty item by default. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
@@ -83,6 +83,61 @@ export interface RunResult {
 
 const NODE_NAME = 'Wise Agent';
 
+/** n8n's additional data, with what n8n-core reads set to real values. */
+export function testAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+): IWorkflowExecuteAdditionalData {
+	const additionalData = mock<IWorkflowExecuteAdditionalData>() as IWorkflowExecuteAdditionalData;
+	additionalData.currentNodeParameters = undefined;
+	additionalData.credentialsHelper = credentialsHelper as never;
+	additionalData.executionId = 'test-execution';
+	// Unset explicitly: the mock would otherwise return truthy stubs that n8n-core acts on.
+	additionalData.encryptedRunnerIdentity = undefined;
+	additionalData.evalLlmMockHandler = undefined;
+	additionalData.ssrfBridge = undefined;
+	return additionalData;
+}
+
+/**
+ * Runs a loadOptions or listSearch method of the node in n8n-core's LoadOptionsContext, the
+ * context n8n uses when the editor fills a dropdown.
+ */
+export async function runNodeMethod<T>(
+	kind: 'loadOptions' | 'listSearch',
+	method: string,
+	args: unknown[] = [],
+	credentials: ICredentialDataDecryptedObject = credentialData(),
+): Promise<T> {
+	const nodeType = new WiseAgent();
+	const node: INode = {
+		id: 'b7d3ad4e-0d5e-4c57-9d3e-000000000002',
+		name: NODE_NAME,
+		type: 'n8n-nodes-wiseagent.wiseAgent',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { wiseAgentOAuth2Api: { id: 'cred-1', name: 'Wise Agent account' } },
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: new TestNodeTypes({ 'n8n-nodes-wiseagent.wiseAgent': nodeType }),
+		active: false,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		testAdditionalData(new TestCredentialsHelper(credentials)),
+		'',
+	);
+	const methods = nodeType.methods[kind] as unknown as Record<
+		string,
+		(...a: unknown[]) => Promise<T>
+	>;
+	return await methods[method].call(context, ...args);
+}
+
 /**
  * Runs the Wise Agent node inside n8n-core's real workflow executor, with a credentials helper
  * that routes through n8n's OAuth2 request path. Only HTTP is mocked (nock), by the caller.
@@ -94,7 +149,7 @@ export async function runWiseAgentNode(options: RunOptions): Promise<RunResult> 
 		type: 'n8n-nodes-wiseagent.wiseAgent',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: options.parameters,
+		parameters: options.parameters as INodeParameters,
 		credentials: { wiseAgentOAuth2Api: { id: 'cred-1', name: 'Wise Agent account' } },
 		continueOnFail: options.continueOnFail,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
@@ -110,20 +165,13 @@ export async function runWiseAgentNode(options: RunOptions): Promise<RunResult> 
 	});
 
 	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? credentialData());
+	const additionalData = testAdditionalData(credentialsHelper);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
 	let resolveRun!: (run: IRun) => void;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = mock<IWorkflowExecuteAdditionalData>() as IWorkflowExecuteAdditionalData;
 	additionalData.hooks = hooks;
-	additionalData.currentNodeParameters = undefined;
-	additionalData.credentialsHelper = credentialsHelper as never;
-	additionalData.executionId = 'test-execution';
-	// Unset explicitly: the mock would otherwise return a truthy stub that n8n-core tries to decrypt.
-	additionalData.encryptedRunnerIdentity = undefined;
-	additionalData.evalLlmMockHandler = undefined;
-	additionalData.ssrfBridge = undefined;
 
 	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = {

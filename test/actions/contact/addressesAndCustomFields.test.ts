@@ -105,13 +105,10 @@ describe('contact → custom fields', () => {
 	});
 
 	it('reports a duplicate key with the API’s message', async () => {
-		api()
-			.post(DATA_PATH)
-			.query(true)
-			.reply(200, {
-				success: false,
-				message: "Duplicate Key 'BuyersLink' cannot be inserted for ClientID 88495232",
-			});
+		api().post(DATA_PATH).query(true).reply(200, {
+			success: false,
+			message: "Duplicate Key 'BuyersLink' cannot be inserted for ClientID 88495232",
+		});
 		const { error } = await runWiseAgentNode({
 			parameters: {
 				resource: 'contact',
