@@ -1,4 +1,5 @@
 import { account } from './account/Account.resource';
+import { calendar } from './calendar/Calendar.resource';
 import { call } from './call/Call.resource';
 import { contact } from './contact/Contact.resource';
 import { content } from './content/Content.resource';
@@ -27,4 +28,5 @@ export const resources: Record<string, WiseAgentResource> = {
 	marketingProgram,
 	transaction,
 	content,
+	calendar,
 };
