@@ -1,6 +1,7 @@
 import { account } from './account/Account.resource';
 import { calendar } from './calendar/Calendar.resource';
 import { call } from './call/Call.resource';
+import { category } from './category/Category.resource';
 import { contact } from './contact/Contact.resource';
 import { content } from './content/Content.resource';
 import { marketingProgram } from './marketingProgram/MarketingProgram.resource';
@@ -20,6 +21,7 @@ export const resources: Record<string, WiseAgentResource> = {
 	task,
 	call,
 	property,
+	category,
 	// Below the main resources: account-level lists, marketing, calendar and webhooks.
 	vendor,
 	team,
