@@ -13,6 +13,7 @@ import { team } from './team/Team.resource';
 import { transaction } from './transaction/Transaction.resource';
 import type { WiseAgentResource } from './types';
 import { vendor } from './vendor/Vendor.resource';
+import { webhook } from './webhook/Webhook.resource';
 
 /** Every resource of the Wise Agent node, in the order of the Resource dropdown. */
 export const resources: Record<string, WiseAgentResource> = {
@@ -31,4 +32,5 @@ export const resources: Record<string, WiseAgentResource> = {
 	transaction,
 	content,
 	calendar,
+	webhook,
 };

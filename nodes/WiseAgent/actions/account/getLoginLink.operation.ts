@@ -4,19 +4,11 @@ import { NodeApiError } from 'n8n-workflow';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
+import { isHttpUrl } from '../transaction/httpUrl';
 import { forOperation } from '../types';
 
 /** The documented lifetime of the link getLoginToken returns. */
 const LOGIN_LINK_LIFETIME_SECONDS = 60;
-
-function isHttpUrl(text: string): boolean {
-	try {
-		const url = new URL(text);
-		return url.protocol === 'https:' || url.protocol === 'http:';
-	} catch {
-		return false;
-	}
-}
 
 /** The link getLoginToken answers with: a bare URL, or a URL inside a one-value JSON wrapper. */
 function loginLinkFrom(body: unknown): string | undefined {

@@ -6,33 +6,13 @@ import {
 	invalidInput,
 	requireContactId,
 	requireNumericId,
-	requireText,
 	withoutEmpty,
 } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
+import { requireHttpUrl } from './httpUrl';
 import { transactionField } from './transactionField';
-
-function requireHttpUrl(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const text = requireText(context, itemIndex, 'File URL', value);
-	let protocol = '';
-	try {
-		protocol = new URL(text).protocol;
-	} catch {
-		// reported below
-	}
-	if (protocol !== 'https:' && protocol !== 'http:') {
-		throw invalidInput(
-			context,
-			itemIndex,
-			'File URL',
-			`"${text}" is not an http(s) URL`,
-			'Wise Agent downloads the file itself: give a publicly reachable http:// or https:// URL.',
-		);
-	}
-	return text;
-}
 
 export const attachFile: WiseAgentOperation = {
 	option: {
@@ -87,7 +67,13 @@ export const attachFile: WiseAgentOperation = {
 			CLDataID: rawTransaction && requireNumericId(this, itemIndex, 'Transaction', rawTransaction),
 			ClientID: rawContact && requireContactId(this, itemIndex, 'Contact', rawContact),
 			Description: String(this.getNodeParameter('fileDescription', itemIndex, '')).trim(),
-			url: requireHttpUrl(this, itemIndex, this.getNodeParameter('url', itemIndex, '')),
+			url: requireHttpUrl(
+				this,
+				itemIndex,
+				'File URL',
+				this.getNodeParameter('url', itemIndex, ''),
+				'Wise Agent downloads the file itself: give a publicly reachable http:// or https:// URL.',
+			),
 		});
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'POST',

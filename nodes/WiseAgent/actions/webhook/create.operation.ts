@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { successResult } from '../../helpers/records';
+import { wiseAgentApiRequest } from '../../transport';
+import { requireHttpUrl } from '../transaction/httpUrl';
+import type { WiseAgentOperation } from '../types';
+import { forOperation } from '../types';
+import { URL_HINT, eventTypeField, statusField, urlField } from './webhookFields';
+
+export const create: WiseAgentOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a webhook',
+		description:
+			'Subscribe a URL to one event (webhooks POST). The Wise Agent Trigger node does this by itself.',
+	},
+	scopes: ['profile'],
+	description: forOperation('webhook', 'create', [
+		{
+			displayName:
+				'To start a workflow on Wise Agent events, use the Wise Agent Trigger node: it subscribes and unsubscribes by itself',
+			name: 'triggerNotice',
+			type: 'notice',
+			default: '',
+		},
+		eventTypeField,
+		{ ...urlField, required: true },
+		statusField,
+	]),
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const form = {
+			EventType: this.getNodeParameter('eventType', itemIndex) as string,
+			Url: requireHttpUrl(
+				this,
+				itemIndex,
+				'URL',
+				this.getNodeParameter('url', itemIndex),
+				URL_HINT,
+			),
+			Status: this.getNodeParameter('status', itemIndex, 'Active') as string,
+		};
+		const body = await wiseAgentApiRequest.call(this, {
+			method: 'POST',
+			requestType: 'webhooks',
+			form,
+			itemIndex,
+		});
+		return successResult(body, form);
+	},
+};

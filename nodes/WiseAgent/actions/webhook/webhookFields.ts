@@ -1,0 +1,71 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireNumericId } from '../../helpers/validation';
+
+/** The documented webhook events. */
+export const WEBHOOK_EVENTS = [
+	['contactCreate', 'Contact Created'],
+	['contactUpdate', 'Contact Updated'],
+	['contactDelete', 'Contact Deleted'],
+	['taskCreate', 'Task Created'],
+	['taskUpdate', 'Task Updated'],
+	['taskDelete', 'Task Deleted'],
+	['propertyCreate', 'Property Created'],
+	['propertyUpdate', 'Property Updated'],
+	['propertyDelete', 'Property Deleted'],
+	['noteCreate', 'Note Created'],
+	['noteUpdate', 'Note Updated'],
+].map(([value, name]) => ({ name, value }));
+
+export const eventTypeField: INodeProperties = {
+	displayName: 'Event',
+	name: 'eventType',
+	type: 'options',
+	options: WEBHOOK_EVENTS,
+	default: 'contactCreate',
+	description:
+		'What Wise Agent reports to the URL. Note events fire for changes made by hand in Wise Agent only.',
+};
+
+export const urlField: INodeProperties = {
+	displayName: 'URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	placeholder: 'https://example.com/wise-agent',
+	description: 'Where Wise Agent POSTs {"EventType", "EventCreated", "ResourceIds"}',
+};
+
+export const statusField: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	options: [
+		{ name: 'Active', value: 'Active' },
+		{ name: 'Disabled', value: 'Disabled' },
+	],
+	default: 'Active',
+};
+
+export const webhookIdField: INodeProperties = {
+	displayName: 'Webhook Name or ID',
+	name: 'webhookId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getWebhooks' },
+	required: true,
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export function readWebhookId(context: IExecuteFunctions, itemIndex: number): string {
+	return requireNumericId(
+		context,
+		itemIndex,
+		'Webhook',
+		context.getNodeParameter('webhookId', itemIndex, ''),
+	);
+}
+
+export const URL_HINT =
+	'Wise Agent must reach it from the internet: use an http:// or https:// URL.';
