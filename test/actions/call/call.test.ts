@@ -163,8 +163,8 @@ describe('call: update, delete, get', () => {
 		expect(wire.isDone()).toBe(false);
 	});
 
-	it('delete sends DELETE with requestType=calls (see CALL_DELETE_REQUEST_TYPE) and CallId', async () => {
-		const { scope, request } = mockRequest('DELETE', 'calls', { success: true });
+	it('delete sends DELETE with requestType=webhooks as documented (see CALL_DELETE_REQUEST_TYPE) and CallId', async () => {
+		const { scope, request } = mockRequest('DELETE', 'webhooks', { success: true });
 		const result = await runWiseAgentNode({ parameters: call('delete', { callId: '7' }) });
 		expect(request.body).toEqual({ CallId: '7' });
 		expect(jsonOf(result)).toEqual([{ success: true, CallId: '7', deleted: true }]);
@@ -172,7 +172,7 @@ describe('call: update, delete, get', () => {
 	});
 
 	it('delete: error body → NodeApiError', async () => {
-		mockRequest('DELETE', 'calls', { error: 'CallId not found' });
+		mockRequest('DELETE', 'webhooks', { error: 'CallId not found' });
 		expectApiError(
 			await runWiseAgentNode({ parameters: call('delete', { callId: '7' }) }),
 			'CallId not found',

@@ -177,8 +177,8 @@ describe('task: update, complete, delete', () => {
 		expect(wire.isDone()).toBe(false);
 	});
 
-	it('delete sends DELETE with requestType=tasks (see TASK_DELETE_REQUEST_TYPE) and TaskID', async () => {
-		const { scope, request } = mockRequest('DELETE', 'tasks', { success: true });
+	it('delete sends DELETE with requestType=webhooks as documented (see TASK_DELETE_REQUEST_TYPE) and TaskID', async () => {
+		const { scope, request } = mockRequest('DELETE', 'webhooks', { success: true });
 		const result = await runWiseAgentNode({ parameters: task('delete', { taskId: locator('9') }) });
 		expect(request.body).toEqual({ TaskID: '9' });
 		expect(jsonOf(result)).toEqual([{ success: true, TaskID: '9', deleted: true }]);
@@ -186,7 +186,7 @@ describe('task: update, complete, delete', () => {
 	});
 
 	it('delete: an error body fails the item', async () => {
-		mockRequest('DELETE', 'tasks', { error: 'TaskID not found' });
+		mockRequest('DELETE', 'webhooks', { error: 'TaskID not found' });
 		expectApiError(
 			await runWiseAgentNode({ parameters: task('delete', { taskId: locator('9') }) }),
 			'TaskID not found',

@@ -10,13 +10,13 @@ import {
 } from '../../helpers/validation';
 
 /**
- * The docs list call deletion as DELETE with requestType=webhooks and CallId. Every other call
- * list request uses requestType=calls (GET, POST, PUT), and the `webhooks` request type's own
- * DELETE takes a WebhookID: the section was copied from the webhook one with its requestType
- * left unchanged. Following the docs' own pattern (one requestType per resource, the HTTP method
- * picks the action), we send `calls`. Change it here if Wise Agent confirms otherwise.
+ * The docs print call deletion as DELETE with requestType=webhooks and `CallId`, not `calls`.
+ * They do so consistently for three deletions (tasks with TaskID, calls with CallId, webhooks with
+ * WebhookID), which reads as one shared DELETE entry point that dispatches on the id field given,
+ * so we send exactly what is documented (the docs decide; the sandbox implements the same).
+ * If Wise Agent ever confirms DELETE `calls` instead, change this one constant.
  */
-export const CALL_DELETE_REQUEST_TYPE = 'calls';
+export const CALL_DELETE_REQUEST_TYPE = 'webhooks';
 
 /** The call list's page size is not documented; 100 matches the other lists. */
 export const CALLS_PAGE_SIZE = 100;

@@ -14,13 +14,13 @@ import {
 import { wiseAgentApiRequest } from '../../transport';
 
 /**
- * The docs list task deletion as DELETE with requestType=webhooks and TaskID. Every other task
- * request uses requestType=tasks (GET, POST, PUT), and the `webhooks` request type's own DELETE
- * takes a WebhookID: the task section was copied from the webhook one with its requestType left
- * unchanged. Following the docs' own pattern (one requestType per resource, the HTTP method picks
- * the action), we send `tasks`. Change it here if Wise Agent confirms otherwise.
+ * The docs print task deletion as DELETE with requestType=webhooks and `TaskID`, not `tasks`.
+ * They do so consistently for three deletions (tasks with TaskID, calls with CallId, webhooks with
+ * WebhookID), which reads as one shared DELETE entry point that dispatches on the id field given,
+ * so we send exactly what is documented (the docs decide; the sandbox implements the same).
+ * If Wise Agent ever confirms DELETE `tasks` instead, change this one constant.
  */
-export const TASK_DELETE_REQUEST_TYPE = 'tasks';
+export const TASK_DELETE_REQUEST_TYPE = 'webhooks';
 
 /** Documented default page size of the task list. */
 export const TASKS_PAGE_SIZE = 100;
