@@ -48,3 +48,20 @@ describe('findApiErrorMessage', () => {
 		expect(findApiErrorMessage(body)).toBeUndefined();
 	});
 });
+
+describe('error shapes that no repair can parse', () => {
+	it.each([
+		['{"status": "error", "data": broken', 'The API reported an error'],
+		['{"Error": "Missing ClientID", oops', 'Missing ClientID'],
+		['[{"success": "false", "message": "No such category"', 'No such category'],
+	])('still fail: %s', (text, message) => {
+		expect(findApiErrorMessage(text)).toBe(message);
+	});
+
+	it.each(['https://example.com/login?accesstoken=x', '{"data": [ truncated', 'plain text'])(
+		'leave other text alone: %s',
+		(text) => {
+			expect(findApiErrorMessage(text)).toBeUndefined();
+		},
+	);
+});

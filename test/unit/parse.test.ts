@@ -63,3 +63,19 @@ describe('parseJsonField', () => {
 		expect(parseJsonField('[{"TeamMember":"Team')).toBeUndefined();
 	});
 });
+
+describe('bodies printed the way the docs print them', () => {
+	it('reads JSON inside bare quotes', () => {
+		expect(parseResponseBody('"[{"success": "true"}]"')).toEqual([{ success: 'true' }]);
+		expect(parseResponseBody('"{"Success":"123 updated"}"')).toEqual({ Success: '123 updated' });
+	});
+
+	it('reads the property error whose object opens inside the quote', () => {
+		expect(
+			parseResponseBody('{"status": "error","data": "{message": "Property Not Found."}}'),
+		).toEqual({
+			status: 'error',
+			data: { message: 'Property Not Found.' },
+		});
+	});
+});

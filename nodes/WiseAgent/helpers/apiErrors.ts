@@ -8,6 +8,7 @@
 
 /** Returns the API's own error message when the body is an error, otherwise undefined. */
 export function findApiErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return findErrorInUnparsedText(body);
 	if (Array.isArray(body)) {
 		return body.length === 1 ? findApiErrorMessage(body[0]) : undefined;
 	}
@@ -63,4 +64,20 @@ function messageFrom(value: unknown): string | undefined {
 		}
 	}
 	return undefined;
+}
+
+/**
+ * A body that no repair could parse but that still reads as one of the error shapes: better a
+ * failed item with the API's words than a malformed error taken for success.
+ */
+function findErrorInUnparsedText(text: string): string | undefined {
+	if (!/^\s*["[{]/.test(text)) return undefined;
+	const field = (name: string) => new RegExp(`"${name}"\\s*:\\s*"([^"]*)"`).exec(text)?.[1];
+	const flagged =
+		/"status"\s*:\s*"error"/i.test(text) ||
+		/"success"\s*:\s*"?false"?/i.test(text) ||
+		field('Error') ||
+		field('error');
+	if (!flagged) return undefined;
+	return field('Error') || field('error') || field('message') || 'The API reported an error';
 }

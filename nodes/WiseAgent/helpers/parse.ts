@@ -48,6 +48,14 @@ function* repairCandidates(text: string): Generator<string> {
 	if (/^".*"$/s.test(text) && text.includes('""')) {
 		yield escapeControlCharsInStrings(text.slice(1, -1).replace(/""/g, '"'));
 	}
+	// `"[{"success": "true"}]"`: JSON printed inside bare quotes, as in many of the docs' examples.
+	if (/^"\s*[[{].*[\]}]\s*"$/s.test(text)) {
+		yield escapeControlCharsInStrings(text.slice(1, -1));
+	}
+	// `"data": "{message": "Property Not Found."}`: the docs' property errors open the object inside the quote.
+	if (/"\{\w+"\s*:/.test(text)) {
+		yield escapeControlCharsInStrings(text.replace(/"\{(\w+)"\s*:/g, '{"$1":'));
+	}
 	// Typographic quotes, as in some of the docs' examples.
 	if (/[\u201C\u201D]/.test(text)) {
 		yield escapeControlCharsInStrings(text.replace(/[\u201C\u201D]/g, '"'));
