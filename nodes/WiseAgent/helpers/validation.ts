@@ -146,3 +146,28 @@ export function withoutEmpty(fields: IDataObject): IDataObject {
 	}
 	return result;
 }
+
+/** Whether `text` is an absolute http:// or https:// URL. */
+export function isHttpUrl(text: string): boolean {
+	try {
+		const { protocol } = new URL(text);
+		return protocol === 'https:' || protocol === 'http:';
+	} catch {
+		return false;
+	}
+}
+
+/** A required absolute http(s) URL (file to attach, webhook target…). */
+export function requireHttpUrl(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	description?: string,
+): string {
+	const text = requireText(context, itemIndex, field, value);
+	if (!isHttpUrl(text)) {
+		throw invalidInput(context, itemIndex, field, `"${text}" is not an http(s) URL`, description);
+	}
+	return text;
+}

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { invalidInput } from '../../helpers/validation';
+import { invalidInput, isHttpUrl } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { isHttpUrl } from '../transaction/httpUrl';
 import { forOperation } from '../types';
 
 /** The documented lifetime of the link getLoginToken returns. */

@@ -3,7 +3,7 @@ import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { contactListProperties, readContactIds } from '../../descriptions/contactListFields';
 import { wiseAgentApiRequest } from '../../transport';
-import { asItemError, errorJson } from '../router';
+import { asItemError, errorJson } from '../itemErrors';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
 import { categoryField, readCategory } from './categoryFields';

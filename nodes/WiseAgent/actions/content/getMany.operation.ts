@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/validation';
-import { applyReturnAllOrLimit, fetchList } from '../source/listOperation';
+import { applyReturnAllOrLimit, fetchList } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
 

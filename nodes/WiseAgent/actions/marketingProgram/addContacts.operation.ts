@@ -10,7 +10,7 @@ import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
 import { requireContactId, requireNumericId, toList } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
-import { asItemError, errorJson } from '../router';
+import { asItemError, errorJson } from '../itemErrors';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
 

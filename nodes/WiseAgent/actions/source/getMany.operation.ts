@@ -1,4 +1,4 @@
-import { listOperation } from './listOperation';
+import { listOperation } from '../listOperation';
 
 export const getMany = listOperation({
 	resource: 'source',

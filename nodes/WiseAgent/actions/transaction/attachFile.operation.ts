@@ -5,13 +5,13 @@ import { successResult } from '../../helpers/records';
 import {
 	invalidInput,
 	requireContactId,
+	requireHttpUrl,
 	requireNumericId,
 	withoutEmpty,
 } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
-import { requireHttpUrl } from './httpUrl';
 import { transactionField } from './transactionField';
 
 export const attachFile: WiseAgentOperation = {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
-import { requireHttpUrl } from '../transaction/httpUrl';
+import { requireHttpUrl } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
 import { URL_HINT, eventTypeField, statusField, urlField } from './webhookFields';

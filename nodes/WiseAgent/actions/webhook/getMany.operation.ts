@@ -1,4 +1,4 @@
-import { listOperation } from '../source/listOperation';
+import { listOperation } from '../listOperation';
 
 export const getMany = listOperation({
 	resource: 'webhook',

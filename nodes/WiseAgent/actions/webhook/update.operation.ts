@@ -3,10 +3,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
-import { invalidInput } from '../../helpers/validation';
+import { invalidInput, requireHttpUrl } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
-import { fetchList } from '../source/listOperation';
-import { requireHttpUrl } from '../transaction/httpUrl';
+import { fetchList } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
 import {

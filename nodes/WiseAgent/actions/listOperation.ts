@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
-import { recordsFrom } from '../../helpers/records';
-import { wiseAgentApiRequest } from '../../transport';
-import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
+import { returnAllOrLimit } from '../descriptions/common';
+import { recordsFrom } from '../helpers/records';
+import { wiseAgentApiRequest } from '../transport';
+import type { WiseAgentOperation } from './types';
+import { forOperation } from './types';
 
 /**
  * Shared by the list operations whose request type has no paging (team, sources, programs,
