@@ -8,7 +8,7 @@ import {
 	mockRequest,
 	setUpNock,
 	tripwire,
-} from './mockApi';
+} from '../../helpers/mockApi';
 
 setUpNock();
 

@@ -8,7 +8,7 @@ import {
 	mockRequest,
 	setUpNock,
 	tripwire,
-} from '../note/mockApi';
+} from '../../helpers/mockApi';
 
 setUpNock();
 

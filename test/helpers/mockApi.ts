@@ -1,8 +1,8 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RunResult } from '../../helpers/n8n';
-import { DATA_PATH, SERVER_URL } from '../../helpers/n8n';
+import type { RunResult } from './n8n';
+import { DATA_PATH, SERVER_URL } from './n8n';
 
 /**
  * Shared by the note, task, call, property and category tests: one mocked Wise Agent request
