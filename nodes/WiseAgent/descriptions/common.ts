@@ -56,6 +56,47 @@ export function contactLocator(
 	} as INodeProperties;
 }
 
+/** A record with a numeric ID (task, property…) picked from a searchable list or typed as its ID. */
+export function numericRecordLocator(spec: {
+	name: string;
+	displayName: string;
+	searchListMethod: string;
+	searchPlaceholder: string;
+	idExample: string;
+}): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: spec.searchPlaceholder,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${spec.idExample}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\d+$',
+							errorMessage: `A ${spec.displayName.toLowerCase()} ID is a number`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
 /** "Return All" plus "Limit", shown on every list operation. */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requireContactId } from './validation';
+import { requireContactId, requireNumericId } from './validation';
 
 /** Reads a contact resource locator (list, ID or URL mode) and checks the ID's shape. */
 export function getContactIdParameter(
@@ -11,6 +11,17 @@ export function getContactIdParameter(
 ): string {
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	return requireContactId(context, itemIndex, label, value);
+}
+
+/** Reads a numeric-record locator (task, property…) and checks the ID is a number. */
+export function getNumericIdParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return requireNumericId(context, itemIndex, label, value);
 }
 
 /** Reads a collection parameter ("Additional Fields", "Options"...), empty when unset. */

@@ -1,43 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { contactLocator } from '../../descriptions/common';
+import { contactLocator, numericRecordLocator } from '../../descriptions/common';
+import { getNumericIdParameter } from '../../helpers/parameters';
 import { isRecord, successResult } from '../../helpers/records';
 import { requireContactId, requireNumericId } from '../../helpers/validation';
 
 /** A property picked from the account's properties or typed as its PropertyID. */
-export const propertyLocator: INodeProperties = {
-	displayName: 'Property',
+export const propertyLocator = numericRecordLocator({
 	name: 'propertyId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Search by address or MLS number…',
-			typeOptions: { searchListMethod: 'searchProperties', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 12434',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\d+$', errorMessage: 'A property ID is a number' },
-				},
-			],
-		},
-	],
-};
+	displayName: 'Property',
+	searchListMethod: 'searchProperties',
+	searchPlaceholder: 'Search by address or MLS number…',
+	idExample: '12434',
+});
 
 export function readPropertyId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('propertyId', itemIndex, '', { extractValue: true });
-	return requireNumericId(context, itemIndex, 'Property', value);
+	return getNumericIdParameter(context, itemIndex, 'propertyId', 'Property');
 }
 
 /** Optional contact of Create/Update (ClientId); its relation is in the fields. */

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { contactLocator } from '../../descriptions/common';
+import { contactLocator, numericRecordLocator } from '../../descriptions/common';
 import { formatUsDateInZone } from '../../helpers/dates';
+import { getNumericIdParameter } from '../../helpers/parameters';
 import { isRecord, recordsFrom } from '../../helpers/records';
 import {
 	checkMaxLengths,
 	requireContactId,
 	requireDate,
-	requireNumericId,
 	withoutEmpty,
 } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
@@ -43,38 +43,16 @@ export const ESTIMATED_TIME_OPTIONS = [
 ];
 
 /** A task picked from the task list or typed as its TaskID. */
-export const taskLocator: INodeProperties = {
-	displayName: 'Task',
+export const taskLocator = numericRecordLocator({
 	name: 'taskId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Search by description…',
-			typeOptions: { searchListMethod: 'searchTasks', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 11598',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\d+$', errorMessage: 'A task ID is a number' },
-				},
-			],
-		},
-	],
-};
+	displayName: 'Task',
+	searchListMethod: 'searchTasks',
+	searchPlaceholder: 'Search by description…',
+	idExample: '11598',
+});
 
 export function readTaskId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('taskId', itemIndex, '', { extractValue: true });
-	return requireNumericId(context, itemIndex, 'Task', value);
+	return getNumericIdParameter(context, itemIndex, 'taskId', 'Task');
 }
 
 /** The contact the task is about (optional): client ID, or vendor ID with a V prefix. */
