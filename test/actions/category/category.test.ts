@@ -161,7 +161,7 @@ describe('category: add / remove contacts', () => {
 		expect(seller.request.body).toEqual({ category: 'Seller', clientids: '2' });
 		expect(result.items.map((item) => [item.json.category, item.pairedItem])).toEqual([
 			['Buyer', [{ item: 0 }, { item: 2 }]],
-			['Seller', [{ item: 1 }]],
+			['Seller', { item: 1 }],
 		]);
 		expect(buyer.scope.isDone() && seller.scope.isDone()).toBe(true);
 	});
@@ -217,11 +217,11 @@ describe('category: add / remove contacts', () => {
 			},
 			{
 				json: expect.objectContaining({ error: expect.stringMatching(/^Contact: .*\(item 1\)$/) }),
-				pairedItem: [{ item: 1 }],
+				pairedItem: { item: 1 },
 			},
 			{
 				json: expect.objectContaining({ success: true, category: 'Seller' }),
-				pairedItem: [{ item: 3 }],
+				pairedItem: { item: 3 },
 			},
 		]);
 	});

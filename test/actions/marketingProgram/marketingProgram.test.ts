@@ -86,10 +86,19 @@ describe('Marketing Program → Add Contacts (addClientsToMarketingProgram)', ()
 		expect(first.isDone() && second.isDone()).toBe(true);
 		expect(result.items).toEqual([
 			{
-				json: { success: true, programID: '234', clientIds: ['1822535', '1822536', 'V26855'] },
+				json: {
+					success: true,
+					programID: '234',
+					clientIds: ['1822535', '1822536', 'V26855'],
+					contactCount: 3,
+					requests: 1,
+				},
 				pairedItem: { item: 0 },
 			},
-			{ json: { success: true, programID: '234', clientIds: ['7'] }, pairedItem: { item: 1 } },
+			{
+				json: { success: true, programID: '234', clientIds: ['7'], contactCount: 1, requests: 1 },
+				pairedItem: { item: 1 },
+			},
 		]);
 	});
 
@@ -111,14 +120,23 @@ describe('Marketing Program → Add Contacts (addClientsToMarketingProgram)', ()
 		expect(program234.isDone() && program235.isDone()).toBe(true);
 		expect(result.items).toEqual([
 			{
-				json: { success: true, programID: '234', clientIds: ['1', '2', '3'] },
+				json: {
+					success: true,
+					programID: '234',
+					clientIds: ['1', '2', '3'],
+					contactCount: 3,
+					requests: 1,
+				},
 				pairedItem: [{ item: 0 }, { item: 2 }, { item: 3 }],
 			},
-			{ json: { success: true, programID: '235', clientIds: ['10'] }, pairedItem: { item: 1 } },
+			{
+				json: { success: true, programID: '235', clientIds: ['10'], contactCount: 1, requests: 1 },
+				pairedItem: { item: 1 },
+			},
 		]);
 	});
 
-	it('splits a batch above 500 contacts, pairing each request with the items it served', async () => {
+	it('splits a batch above 500 contacts into several requests, one output item for the group', async () => {
 		const ids = Array.from({ length: 501 }, (_, i) => String(i + 1));
 		const firstPart = expectPost({ programID: '234', clientids: ids.slice(0, 500).join(',') });
 		const secondPart = expectPost({ programID: '234', clientids: '501' });
@@ -132,10 +150,9 @@ describe('Marketing Program → Add Contacts (addClientsToMarketingProgram)', ()
 		});
 
 		expect(firstPart.isDone() && secondPart.isDone()).toBe(true);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([
-			[{ item: 0 }, { item: 1 }],
-			{ item: 1 },
-		]);
+		expect(
+			result.items.map((item) => [item.json.requests, item.json.contactCount, item.pairedItem]),
+		).toEqual([[2, 501, [{ item: 0 }, { item: 1 }]]]);
 	});
 
 	it('validates every item before sending anything, batched or not', async () => {
@@ -208,7 +225,10 @@ describe('Marketing Program → Add Contacts (addClientsToMarketingProgram)', ()
 				json: expect.objectContaining({ error: 'Wise Agent: Program is inactive' }),
 				pairedItem: [{ item: 0 }, { item: 3 }],
 			},
-			{ json: { success: true, programID: '235', clientIds: ['10'] }, pairedItem: { item: 1 } },
+			{
+				json: { success: true, programID: '235', clientIds: ['10'], contactCount: 1, requests: 1 },
+				pairedItem: { item: 1 },
+			},
 			{
 				json: expect.objectContaining({
 					error: 'Contact: "x" is not a Wise Agent contact ID (item 2)',
