@@ -43,7 +43,7 @@ export function credentialData(
 	};
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 
 	getByName(name: string): INodeType | IVersionedNodeType {

@@ -1,4 +1,3 @@
-import { mock } from 'jest-mock-extended';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -6,8 +5,6 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
-	IVersionedNodeType,
 	IWebhookData,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
@@ -18,7 +15,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { HookContext, PollContext, WebhookContext } from 'n8n-core';
 
 import { TestCredentialsHelper } from './credentials';
-import { credentialData } from './n8n';
+import { TestNodeTypes, credentialData, testAdditionalData } from './n8n';
 
 export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
 export const WEBHOOK_TEST_BASE_URL = 'https://n8n.example.com/webhook-test';
@@ -27,37 +24,12 @@ export const NODE_WEBHOOK_ID = '5f0a3f5e-6c1e-4a55-9d1c-0000000000aa';
 export const PRODUCTION_URL = `${WEBHOOK_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
 export const TEST_URL = `${WEBHOOK_TEST_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
 
-class TestNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
-
-	getByName(name: string): INodeType | IVersionedNodeType {
-		return this.getByNameAndVersion(name);
-	}
-
-	getByNameAndVersion(name: string): INodeType {
-		const type = this.types[name];
-		if (!type) throw new Error(`Unknown node type ${name}`);
-		return type;
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
-
 function additionalData(
 	credentials: ICredentialDataDecryptedObject,
 ): IWorkflowExecuteAdditionalData {
-	const data = mock<IWorkflowExecuteAdditionalData>() as IWorkflowExecuteAdditionalData;
-	data.credentialsHelper = new TestCredentialsHelper(credentials) as never;
-	data.currentNodeParameters = undefined;
-	data.executionId = 'test-execution';
+	const data = testAdditionalData(new TestCredentialsHelper(credentials));
 	data.webhookBaseUrl = WEBHOOK_BASE_URL;
 	data.webhookTestBaseUrl = WEBHOOK_TEST_BASE_URL;
-	// Unset explicitly: the mock would otherwise return truthy stubs that n8n-core acts on.
-	data.encryptedRunnerIdentity = undefined;
-	data.evalLlmMockHandler = undefined;
-	data.ssrfBridge = undefined;
 	data.httpRequest = undefined;
 	data.httpResponse = undefined;
 	return data;
