@@ -1,0 +1,152 @@
+/**
+ * `npm start`: a real n8n (Node 24, project-local) with this package loaded as a community
+ * package, the Wise Agent sandbox, a connected credential and the demo workflows.
+ *
+ *   npm start                 fresh state every time (.n8n-data/ and the sandbox state are wiped)
+ *   npm start -- --keep       keep the previous n8n data / sandbox state
+ *   npm start -- --skip-build use the existing dist/ (no npm run build)
+ *
+ * Env: N8N_PORT (5678), WISEAGENT_SANDBOX_PORT (4010), WISEAGENT_SANDBOX_URL (use a running sandbox),
+ *      WISEAGENT_SANDBOX_CONTACTS, WISEAGENT_SANDBOX_SEED, N8N_OWNER_EMAIL, N8N_OWNER_PASSWORD,
+ *      N8N_LOG_LEVEL and any other n8n variable. See scripts/README.md.
+ * Runs on the system Node (>= 20); n8n itself runs on the Node 24 of .n8n-runtime/.
+ */
+import * as path from 'path';
+
+import { onShutdownSignal, run, stopAllServices } from './lib/proc';
+import { INSTALL_SCRIPT, isRuntimeReady, ROOT_DIR, runtimePaths } from './lib/runtime';
+import { startStack, type Stack } from './lib/stack';
+
+const HELP = `Usage: npm start [-- --keep] [-- --skip-build]
+  --keep        keep .n8n-data/ and the sandbox state of the previous run
+  --skip-build  do not run "npm run build" (use the current dist/)
+Env: N8N_PORT, WISEAGENT_SANDBOX_PORT, WISEAGENT_SANDBOX_URL, WISEAGENT_SANDBOX_CONTACTS,
+     WISEAGENT_SANDBOX_SEED, N8N_OWNER_EMAIL, N8N_OWNER_PASSWORD (see scripts/README.md)`;
+
+const started = Date.now();
+function say(message: string): void {
+	const seconds = Math.round((Date.now() - started) / 1000);
+	process.stdout.write(`[start +${String(seconds).padStart(3)}s] ${message}\n`);
+}
+
+function intFromEnv(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+	return value;
+}
+
+function parseSeed(raw: string): number {
+	const value = Number(raw);
+	if (!Number.isInteger(value)) throw new Error(`WISEAGENT_SANDBOX_SEED must be an integer (got "${raw}")`);
+	return value;
+}
+
+async function main(): Promise<void> {
+	const args = process.argv.slice(2);
+	if (args.includes('--help') || args.includes('-h')) {
+		process.stdout.write(`${HELP}\n`);
+		return;
+	}
+	const unknown = args.filter((arg) => !['--keep', '--skip-build'].includes(arg));
+	if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')}\n${HELP}`);
+	const keep = args.includes('--keep');
+
+	let stack: Stack | undefined;
+	let shuttingDown = false;
+	onShutdownSignal(async (signal) => {
+		shuttingDown = true;
+		process.stdout.write('\n');
+		say(`${signal}: shutting down`);
+		if (stack) await stack.stop();
+		// Still starting: stop whatever service is already running (n8n runs in its own process group
+		// and would not get this Ctrl-C); an in-process sandbox ends with this process.
+		else await stopAllServices();
+		say('stopped');
+	});
+
+	// 1. Node 24 + n8n (cached after the first time)
+	const runtime = runtimePaths();
+	if (isRuntimeReady(runtime)) {
+		say(`n8n runtime ready (${path.relative(ROOT_DIR, runtime.dir)})`);
+	} else {
+		say('installing the n8n runtime (first time only: several minutes)');
+		await run('bash', [INSTALL_SCRIPT], { cwd: ROOT_DIR });
+	}
+
+	// 2. the package
+	if (args.includes('--skip-build')) {
+		say('skipping npm run build (--skip-build)');
+	} else {
+		say('building the package (npm run build)');
+		await run('npm', ['run', '--silent', 'build'], { cwd: ROOT_DIR });
+	}
+
+	// 3.-5. sandbox, n8n, owner, credential, workflows
+	const n8nPort = intFromEnv('N8N_PORT', 5678);
+	const contacts = process.env.WISEAGENT_SANDBOX_CONTACTS;
+	const seed = process.env.WISEAGENT_SANDBOX_SEED;
+	const owner = {
+		email: process.env.N8N_OWNER_EMAIL ?? 'owner@wiseagent.test',
+		password: process.env.N8N_OWNER_PASSWORD ?? 'WiseAgent-Demo-2024',
+		firstName: 'Demo',
+		lastName: 'Owner',
+	};
+	stack = await startStack({
+		n8nPort,
+		userFolder: path.join(ROOT_DIR, '.n8n-data'),
+		sandboxPort: intFromEnv('WISEAGENT_SANDBOX_PORT', 4010),
+		sandboxUrl: process.env.WISEAGENT_SANDBOX_URL || undefined,
+		sandboxContacts: contacts ? intFromEnv('WISEAGENT_SANDBOX_CONTACTS', 0) : undefined,
+		sandboxSeed: seed === undefined || seed === '' ? undefined : parseSeed(seed),
+		sandboxStateFile: path.join(ROOT_DIR, '.sandbox-state.json'),
+		owner,
+		keep,
+		n8nLogFile: path.join(ROOT_DIR, '.n8n-data', 'n8n.log'),
+		echoN8n: true,
+		log: say,
+	});
+	if (shuttingDown) return;
+
+	// 6. what to do now
+	const active = stack.workflows.filter((workflow) => workflow.active);
+	const lines = [
+		'',
+		'='.repeat(72),
+		` n8n is running:       ${stack.n8nUrl}`,
+		` log in with:          ${stack.owner.email}  /  ${stack.owner.password}`,
+		` Wise Agent sandbox:   ${stack.sandbox.baseUrl}`,
+		` package loaded:       ${stack.package.name}@${stack.package.version} (${stack.loadedNodeTypes.join(', ')})`,
+		` credential:           "Wise Agent (sandbox)" (id ${stack.credentialId}), already connected`,
+		stack.workflows.length > 0
+			? ` demo workflows:       ${stack.workflows.map((w) => `${w.name}${w.active ? ' (active)' : ''}`).join(', ')}`
+			: ' demo workflows:       none yet (scripts/demo-workflows/ is empty)',
+		'',
+		' What to click:',
+		`   1. open ${stack.n8nUrl} and log in with the email and password above`,
+		stack.workflows.length > 0
+			? '   2. Overview -> open a demo workflow -> "Execute workflow" (they use the sandbox credential)'
+			: '   2. Create workflow -> "+" -> search "Wise Agent" -> pick an action',
+		'   3. in a Wise Agent node, Credential: "Wise Agent (sandbox)" is preselected and connected',
+		active.length > 0 ? `   4. active trigger workflow(s): ${active.map((w) => w.name).join(', ')}` : '',
+		'',
+		` n8n data: .n8n-data/ (log: .n8n-data/n8n.log), wiped on the next start unless --keep`,
+		' Press Ctrl-C to stop n8n and the sandbox.',
+		'='.repeat(72),
+		'',
+	].filter((line, index, all) => line !== '' || all[index - 1] !== '');
+	process.stdout.write(`${lines.join('\n')}\n`);
+
+	// 7. run until Ctrl-C (handled above) or until n8n dies
+	const exit = await stack.n8n.exited;
+	if (shuttingDown) return;
+	say(`n8n exited unexpectedly (${exit}); stopping the sandbox`);
+	await stack.stop();
+	process.exit(1);
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`\nnpm start failed: ${error.message}\n`);
+	process.exit(1);
+});
