@@ -160,8 +160,8 @@ export async function stopAllServices(graceMs?: number): Promise<void> {
 }
 
 /**
- * Runs `cleanup` once on SIGINT / SIGTERM / SIGHUP (a second Ctrl-C kills services at once),
- * then exits with 130 / 143.
+ * Runs `cleanup` once on SIGINT / SIGTERM / SIGHUP or when the parent process goes away (a second
+ * Ctrl-C kills services at once), then exits with 130 / 143.
  */
 export function onShutdownSignal(cleanup: (signal: NodeJS.Signals) => Promise<void>): void {
 	let stopping = false;
@@ -179,4 +179,14 @@ export function onShutdownSignal(cleanup: (signal: NodeJS.Signals) => Promise<vo
 			.finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 	};
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, handler);
+	// `kill <pid of npm>` (e.g. a CI timeout) ends npm without passing the signal on: we would be
+	// reparented and keep n8n running. Treat losing the parent like SIGTERM.
+	const parent = process.ppid;
+	const watchdog = setInterval(() => {
+		if (process.ppid !== parent && !stopping) {
+			process.stdout.write('\nParent process ended.\n');
+			handler('SIGTERM');
+		}
+	}, 1_000);
+	watchdog.unref();
 }
