@@ -97,6 +97,51 @@ export function numericRecordLocator(spec: {
 	};
 }
 
+const EXPRESSION_HINT =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const SINGLE_EXPRESSION_HINT =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** Prefixes the n8n dropdown hint with what the field is for. */
+function withHint(purpose: string | undefined, hint: string): string {
+	return purpose ? `${purpose}. ${hint}.` : hint;
+}
+
+/** Categories (by name, as Wise Agent identifies them) from the account, several at once. */
+export function categoryNamesField(
+	purpose?: string,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	// The description ends with the n8n hint, built by withHint (the rule cannot see through it).
+	return {
+		displayName: 'Category Names or IDs',
+		name: 'categories',
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-missing-from-dynamic-multi-options
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCategories' },
+		default: [],
+		description: withHint(purpose, EXPRESSION_HINT),
+		...overrides,
+	} as INodeProperties;
+}
+
+/** One inside team member (InsideTeamId) from the account. */
+export function teamMemberField(
+	purpose: string,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: 'Team Member Name or ID',
+		name: 'insideTeamId',
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-missing-from-dynamic-options
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTeamMembers' },
+		default: '',
+		description: withHint(purpose, SINGLE_EXPRESSION_HINT),
+		...overrides,
+	} as INodeProperties;
+}
+
 /** "Return All" plus "Limit", shown on every list operation. */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [

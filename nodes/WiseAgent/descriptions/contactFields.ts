@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { RANK_OPTIONS, STATUS_OPTIONS } from './common';
+import { RANK_OPTIONS, STATUS_OPTIONS, teamMemberField } from './common';
 
 /**
  * One list of contact fields with the names the user sees, and the API name each request type
@@ -93,15 +93,7 @@ const CONTACT_FIELD_SPECS: ContactFieldSpec[] = [
 		api: { webcontact: ['ContactStatus'], updateContact: ['ContactStatus'] },
 	},
 	{
-		property: {
-			displayName: 'Team Member Name or ID',
-			name: 'insideTeamId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getTeamMembers' },
-			default: '',
-			description:
-				'Inside team member to assign the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		property: teamMemberField('Inside team member to assign the contact to'),
 		api: { webcontact: ['InsideTeamId'], updateContact: ['InsideTeamId'] },
 	},
 	{

@@ -8,6 +8,7 @@ import {
 	requireNumericId,
 	withoutEmpty,
 } from '../../helpers/validation';
+import { teamMemberField } from '../../descriptions/common';
 
 /**
  * The docs print call deletion as DELETE with requestType=webhooks and `CallId`, not `calls`.
@@ -96,15 +97,7 @@ export function callFieldOptions(api: 'create' | 'update'): INodeProperties[] {
 			default: '',
 			description: `Why to call, up to ${REASON_MAX_LENGTH} characters`,
 		},
-		{
-			displayName: 'Team Member Name or ID',
-			name: 'insideTeamId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getTeamMembers' },
-			default: '',
-			description:
-				'Inside team member the call is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		teamMemberField('Inside team member the call is assigned to'),
 	];
 	// Create has the next contact date as a required field; DateCompleted is documented for PUT only.
 	const excluded = api === 'create' ? ['nextContactDate', 'dateCompleted'] : [];

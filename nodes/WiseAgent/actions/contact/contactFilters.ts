@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { formatArizonaDateTime, formatUtcDateTime } from '../../helpers/dates';
 import { checkEmail, invalidInput, requireDate, toList } from '../../helpers/validation';
+import { categoryNamesField } from '../../descriptions/common';
 
 /**
  * Contact filters shared by Get Many and Count. Wise Agent applies only ONE of email, phone,
@@ -42,17 +43,10 @@ export const contactFilterProperties: INodeProperties[] = [
 		description: 'Phone number; anything but digits is removed before searching',
 		displayOptions: { show: { searchBy: ['phone'] } },
 	},
-	{
-		displayName: 'Category Names or IDs',
-		name: 'categories',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCategories' },
-		default: [],
+	categoryNamesField(undefined, {
 		required: true,
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show: { searchBy: ['categories'] } },
-	},
+	}),
 	{
 		displayName: 'Must Be in All Categories',
 		name: 'categoryAll',

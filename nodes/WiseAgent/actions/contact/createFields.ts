@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { contactFieldProperties } from '../../descriptions/contactFields';
 import { searchProfileCollection } from '../../descriptions/searchProfileFields';
+import { categoryNamesField } from '../../descriptions/common';
 
 /** Parameters of Create, reused as they are by Create or Update. */
 export const createContactProperties: INodeProperties[] = [
@@ -37,15 +38,7 @@ export const createContactProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			...contactFieldProperties('webcontact'),
-			{
-				displayName: 'Category Names or IDs',
-				name: 'categories',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getCategories' },
-				default: [],
-				description:
-					'Categories to put the contact in. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			categoryNamesField('Categories to put the contact in'),
 			{
 				displayName: 'Call List Type',
 				name: 'callType',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contactLocator } from '../../descriptions/common';
+import { categoryNamesField, contactLocator } from '../../descriptions/common';
 import { contactFieldProperties } from '../../descriptions/contactFields';
 import { searchProfileCollection } from '../../descriptions/searchProfileFields';
 import { getContactIdParameter } from '../../helpers/parameters';
@@ -8,15 +8,6 @@ import { checkEmail, invalidInput } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
 import { sendUpdateContact, updateContactFields } from './contactRequests';
-
-const categoryOptions = (name: string, displayName: string, description: string) => ({
-	displayName,
-	name,
-	type: 'multiOptions' as const,
-	typeOptions: { loadOptionsMethod: 'getCategories' },
-	default: [],
-	description: `${description}. Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-});
 
 export const update: WiseAgentOperation = {
 	option: {
@@ -36,16 +27,14 @@ export const update: WiseAgentOperation = {
 			default: {},
 			options: [
 				...contactFieldProperties('updateContact'),
-				categoryOptions(
-					'addCategories',
-					'Add Category Names or IDs',
-					'Categories to add the contact to',
-				),
-				categoryOptions(
-					'removeCategories',
-					'Remove Category Names or IDs',
-					'Categories to take the contact out of',
-				),
+				categoryNamesField('Categories to add the contact to', {
+					name: 'addCategories',
+					displayName: 'Add Category Names or IDs',
+				}),
+				categoryNamesField('Categories to take the contact out of', {
+					name: 'removeCategories',
+					displayName: 'Remove Category Names or IDs',
+				}),
 				{
 					displayName: 'Replace Team Assignment',
 					name: 'reassign',

@@ -8,6 +8,7 @@ import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { forOperation } from '../types';
 import { noteCategoriesField } from './noteFields';
+import { teamMemberField } from '../../descriptions/common';
 
 export const create: WiseAgentOperation = {
 	option: {
@@ -41,18 +42,7 @@ export const create: WiseAgentOperation = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
-				noteCategoriesField(),
-				{
-					displayName: 'Team Member Name or ID',
-					name: 'insideTeamId',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getTeamMembers' },
-					default: '',
-					description:
-						'Inside team member the note is added by. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-			],
+			options: [noteCategoriesField(), teamMemberField('Inside team member the note is added by')],
 		},
 	]),
 

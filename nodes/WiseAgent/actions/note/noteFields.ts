@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireNumericId } from '../../helpers/validation';
+import { categoryNamesField } from '../../descriptions/common';
 
 export const LOCKED_NOTE_HINT =
 	'Notes that are locked in Wise Agent cannot be changed or removed through the API; the request then fails with the API’s message.';
@@ -32,16 +33,7 @@ export const lockedNoteNotice: INodeProperties = {
 
 /** Category names as a multiOptions field from the account's categories. */
 export function noteCategoriesField(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Category Names or IDs',
-		name: 'categories',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCategories' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		...overrides,
-	} as INodeProperties;
+	return categoryNamesField(undefined, overrides);
 }
 
 /** `noteID` plus `vendor=true` for vendor notes (the API defaults to client notes). */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { contactLocator, numericRecordLocator } from '../../descriptions/common';
+import { contactLocator, numericRecordLocator, teamMemberField } from '../../descriptions/common';
 import { formatUsDateInZone } from '../../helpers/dates';
 import { getNumericIdParameter } from '../../helpers/parameters';
 import { isRecord, recordsFrom } from '../../helpers/records';
@@ -109,15 +109,7 @@ export function taskFieldOptions(api: 'create' | 'update'): INodeProperties[] {
 			typeOptions: { rows: 3 },
 			description: `Details of the task, up to ${TASK_NOTE_MAX_LENGTH} characters`,
 		},
-		{
-			displayName: 'Team Member Name or ID',
-			name: 'insideTeamId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getTeamMembers' },
-			default: '',
-			description:
-				'Inside team member the task is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		teamMemberField('Inside team member the task is assigned to'),
 	];
 	// The docs list TaskNote for creating only; Description is a top-level field on Create.
 	return options.filter((option) =>
