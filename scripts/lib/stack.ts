@@ -110,7 +110,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 	try {
 		await assertPortFree(options.n8nPort, `n8n (N8N_PORT=${options.n8nPort})`);
-		await assertPortFree(options.n8nPort + 1, `n8n's task runner broker (port N8N_PORT+1)`);
+		const brokerPort = Number(options.n8nEnv?.N8N_RUNNERS_BROKER_PORT ?? process.env.N8N_RUNNERS_BROKER_PORT ?? options.n8nPort + 1);
+		await assertPortFree(brokerPort, `n8n's task runner broker (N8N_RUNNERS_BROKER_PORT, default N8N_PORT + 1)`);
 
 		if (!options.keep) {
 			rmSync(options.userFolder, { recursive: true, force: true });
