@@ -14,7 +14,7 @@
 import * as path from 'path';
 
 import { onShutdownSignal, run, stopAllServices } from './lib/proc';
-import { INSTALL_SCRIPT, isRuntimeReady, ROOT_DIR, runtimePaths } from './lib/runtime';
+import { ensureRuntime, ROOT_DIR } from './lib/runtime';
 import { startStack, type Stack } from './lib/stack';
 
 const HELP = `Usage: npm start [-- --keep] [-- --skip-build]
@@ -67,13 +67,7 @@ async function main(): Promise<void> {
 	});
 
 	// 1. Node 24 + n8n (cached after the first time)
-	const runtime = runtimePaths();
-	if (isRuntimeReady(runtime)) {
-		say(`n8n runtime ready (${path.relative(ROOT_DIR, runtime.dir)})`);
-	} else {
-		say('installing the n8n runtime (first time only: several minutes)');
-		await run('bash', [INSTALL_SCRIPT], { cwd: ROOT_DIR });
-	}
+	const runtime = await ensureRuntime(say);
 
 	// 2. the package
 	if (args.includes('--skip-build')) {
@@ -104,6 +98,7 @@ async function main(): Promise<void> {
 		owner,
 		keep,
 		n8nLogFile: path.join(ROOT_DIR, '.n8n-data', 'n8n.log'),
+		runtime,
 		echoN8n: true,
 		log: say,
 	});

@@ -14,6 +14,8 @@ import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 
+import { run } from './proc';
+
 export const ROOT_DIR = path.resolve(__dirname, '..', '..');
 export const RUNTIME_SPEC_DIR = path.join(ROOT_DIR, 'scripts', 'n8n-runtime');
 export const RUNTIME_DIR = process.env.N8N_RUNTIME_DIR
@@ -99,4 +101,20 @@ export function isRuntimeReady(paths: RuntimePaths = runtimePaths()): boolean {
 /** `v24.x.y` of the runtime's node binary (throws if it cannot run). */
 export function runtimeNodeVersion(paths: RuntimePaths = runtimePaths()): string {
 	return execFileSync(paths.node, ['--version'], { encoding: 'utf8' }).trim();
+}
+
+/**
+ * Makes sure the pinned runtime is installed: runs scripts/install-n8n-runtime.sh (output streamed
+ * to this terminal) unless the marker already matches. Returns the runtime's paths.
+ */
+export async function ensureRuntime(log: (message: string) => void = () => undefined): Promise<RuntimePaths> {
+	const paths = runtimePaths();
+	if (isRuntimeReady(paths)) {
+		log(`n8n runtime ready (${path.relative(ROOT_DIR, paths.dir) || paths.dir})`);
+		return paths;
+	}
+	log('installing the n8n runtime (first time only: several minutes)');
+	await run('bash', [INSTALL_SCRIPT], { cwd: ROOT_DIR });
+	if (!isRuntimeReady(paths)) throw new Error(`the n8n runtime install finished but ${paths.marker} does not match`);
+	return paths;
 }
