@@ -1,4 +1,3 @@
-import { mock } from 'jest-mock-extended';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -87,15 +86,29 @@ const NODE_NAME = 'Wise Agent';
 export function testAdditionalData(
 	credentialsHelper: TestCredentialsHelper,
 ): IWorkflowExecuteAdditionalData {
-	const additionalData = mock<IWorkflowExecuteAdditionalData>() as IWorkflowExecuteAdditionalData;
-	additionalData.currentNodeParameters = undefined;
-	additionalData.credentialsHelper = credentialsHelper as never;
-	additionalData.executionId = 'test-execution';
-	// Unset explicitly: the mock would otherwise return truthy stubs that n8n-core acts on.
-	additionalData.encryptedRunnerIdentity = undefined;
-	additionalData.evalLlmMockHandler = undefined;
-	additionalData.ssrfBridge = undefined;
-	return additionalData;
+	// Only what n8n-core reads while running a node; everything else stays unset, as in an n8n
+	// instance without those features (no external secrets, no SSRF bridge, no eval mocks).
+	return {
+		credentialsHelper: credentialsHelper as never,
+		executionId: 'test-execution',
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		userId: 'test-user',
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used by these nodes');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used by these nodes');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /**
@@ -166,7 +179,7 @@ export async function runWiseAgentNode(options: RunOptions): Promise<RunResult> 
 
 	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? credentialData());
 	const additionalData = testAdditionalData(credentialsHelper);
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {} as never);
 	let resolveRun!: (run: IRun) => void;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
