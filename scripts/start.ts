@@ -11,11 +11,12 @@
  *      N8N_LOG_LEVEL and any other n8n variable. See scripts/README.md.
  * Runs on the system Node (>= 20); n8n itself runs on the Node 24 of .n8n-runtime/.
  */
+import { readFileSync } from 'fs';
 import * as path from 'path';
 
 import { onShutdownSignal, run, stopAllServices } from './lib/proc';
 import { ensureRuntime, ROOT_DIR } from './lib/runtime';
-import { startStack, type Stack } from './lib/stack';
+import { DEMO_WORKFLOWS_DIR, startStack, type ImportedWorkflow, type Stack } from './lib/stack';
 
 const HELP = `Usage: npm start [-- --keep] [-- --skip-build]
   --keep        keep .n8n-data/ and the sandbox state of the previous run
@@ -124,7 +125,8 @@ async function main(): Promise<void> {
 			? '   2. Overview -> open a demo workflow -> "Execute workflow" (they use the sandbox credential)'
 			: '   2. Create workflow -> "+" -> search "Wise Agent" -> pick an action',
 		'   3. in a Wise Agent node, Credential: "Wise Agent (sandbox)" is preselected and connected',
-		active.length > 0 ? `   4. active trigger workflow(s): ${active.map((w) => w.name).join(', ')}` : '',
+		active.length > 0 ? `   4. active workflow(s): ${active.map((w) => w.name).join(', ')}` : '',
+		...stack.workflows.flatMap((workflow) => demoHints(workflow, stack as Stack)),
 		'',
 		` n8n data: .n8n-data/ (log: .n8n-data/n8n.log), wiped on the next start unless --keep`,
 		' Press Ctrl-C to stop n8n and the sandbox.',
@@ -139,6 +141,37 @@ async function main(): Promise<void> {
 	say(`n8n exited unexpectedly (${exit}); stopping the sandbox`);
 	await stack.stop();
 	process.exit(1);
+}
+
+/** How to set a demo workflow off from a terminal: a curl for webhooks, a sandbox change for Wise Agent triggers. */
+function demoHints(workflow: ImportedWorkflow, stack: Stack): string[] {
+	let nodes: Array<{ type?: string; parameters?: Record<string, unknown> }> = [];
+	try {
+		nodes = (JSON.parse(readFileSync(path.join(DEMO_WORKFLOWS_DIR, workflow.file), 'utf8')) as { nodes: typeof nodes }).nodes;
+	} catch {
+		return [];
+	}
+	const lines = ['', ` "${workflow.name}"${workflow.active ? '' : ` (NOT active${workflow.activationError ? `: ${workflow.activationError}` : ''})`}:`];
+	for (const node of nodes) {
+		const parameters = node.parameters ?? {};
+		if (node.type === 'n8n-nodes-base.webhook') {
+			lines.push(
+				`   curl -s -X POST ${stack.n8nUrl}/webhook/${String(parameters.path)} -H 'content-type: application/json' \\`,
+				`     -d '{"firstName":"Ann","lastName":"Lee","email":"ann.lee@example.com","phone":"480-555-0100","message":"Looking for a 3-bed in Mesa"}'`,
+				`   -> creates (or, with the same email, updates) the contact, adds a note and a task; see them in`,
+				`      ${stack.sandbox.baseUrl}/__sandbox/state (contacts, notes, tasks) and in n8n's Executions list`,
+			);
+		} else if (node.type === `${stack.package.name}.wiseAgentTrigger`) {
+			const events = Array.isArray(parameters.events) ? parameters.events.join(', ') : '';
+			lines.push(
+				`   listens for ${events}; make a change "in the Wise Agent app" (the sandbox sends the webhook to n8n):`,
+				`   curl -s -X POST ${stack.sandbox.baseUrl}/__sandbox/simulate -H 'content-type: application/json' \\`,
+				`     -d '{"event":"contactCreate","fields":{"CFirst":"Bo","CLast":"Diaz","CEmail":"bo@example.com"}}'`,
+				`   -> one execution (n8n: Overview -> Executions) whose "Summary" node shows the new contact`,
+			);
+		}
+	}
+	return lines.length > 2 ? lines : [];
 }
 
 main().catch((error: Error) => {
