@@ -57,14 +57,10 @@ export async function wiseAgentApiRequest(
 				WISE_AGENT_CREDENTIAL_TYPE,
 				{ ...options },
 			);
+			// Outside the retry decision: an error the API answered with HTTP 200 is final.
 			return checkedBody(this, request, body);
 		} catch (error) {
-			if (
-				error instanceof NodeApiError &&
-				(error as NodeApiError & { fromWiseAgentBody?: boolean }).fromWiseAgentBody
-			) {
-				throw error;
-			}
+			if (errorsFromBody.has(error as Error)) throw error;
 			const failure = failureFacts(error);
 			const delay = retryDelayMs(retry + 1, failure.retryAfter, retryPolicy);
 			const withinBudget = Date.now() - startedAt + delay <= retryPolicy.maxTotalMs;
@@ -125,6 +121,9 @@ function stringifyValues(fields: IDataObject | undefined): Record<string, string
 	return result;
 }
 
+/** Errors the API reported in a successful HTTP response: final, never retried. */
+const errorsFromBody = new WeakSet<Error>();
+
 function checkedBody(context: WiseAgentContext, request: WiseAgentRequest, raw: unknown): unknown {
 	const body = parseResponseBody(raw);
 	const message = findApiErrorMessage(body);
@@ -139,7 +138,7 @@ function checkedBody(context: WiseAgentContext, request: WiseAgentRequest, raw: 
 				itemIndex: request.itemIndex,
 			},
 		);
-		(error as NodeApiError & { fromWiseAgentBody?: boolean }).fromWiseAgentBody = true;
+		errorsFromBody.add(error);
 		throw error;
 	}
 	return body;
