@@ -58,7 +58,10 @@ export async function runV1Case(options: V1Options): Promise<void> {
 			workflowsDir: path.join(userFolder, 'no-demo-workflows'),
 			// n8n 1.123 also defaults to the isolated-vm expression engine; its native module is not built
 			// for Node 20 here (nativeModules: sqlite3 only), so the 1.x default of earlier releases is used.
-			n8nEnv: { WEBHOOK_URL: `http://127.0.0.1:${options.n8nPort}/`, N8N_EXPRESSION_ENGINE: 'legacy' },
+			n8nEnv: {
+				WEBHOOK_URL: `http://127.0.0.1:${options.n8nPort}/`,
+				N8N_EXPRESSION_ENGINE: 'legacy',
+			},
 			log: options.log,
 		});
 		const version = (await stack.client.settings()) as { versionCli?: string };
@@ -107,13 +110,17 @@ export async function runV1Case(options: V1Options): Promise<void> {
 			},
 		];
 		// n8n 1.x needs "active" in the body (NOT NULL column, no default); N8nClient.createWorkflow drops it
-		const created = await stack.client.request<{ id: string; versionId?: string }>('POST', '/rest/workflows', {
-			name: 'e2e: n8n 1.x',
-			nodes,
-			connections: chain(nodes),
-			settings: { executionOrder: 'v1' },
-			active: false,
-		});
+		const created = await stack.client.request<{ id: string; versionId?: string }>(
+			'POST',
+			'/rest/workflows',
+			{
+				name: 'e2e: n8n 1.x',
+				nodes,
+				connections: chain(nodes),
+				settings: { executionOrder: 'v1' },
+				active: false,
+			},
+		);
 		await activateAnyVersion(stack, created.id, created.versionId ?? '');
 		let answer: Response | undefined;
 		for (let attempt = 0; attempt < 20; attempt++) {
