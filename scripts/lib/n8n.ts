@@ -95,12 +95,26 @@ export async function runN8nCli(options: N8nInstanceOptions, args: string[]): Pr
 	return output;
 }
 
-/** Starts `n8n start` as a service (its own process group: the task runner child stops with it). */
+/**
+ * Starts `n8n start` (or, with `command: 'worker'`, a queue-mode `n8n worker`) as a service (its own
+ * process group: the task runner child stops with it).
+ */
 export function startN8n(
-	options: N8nInstanceOptions & { logFile?: string; echo?: boolean; onLine?: (line: string) => void },
+	options: N8nInstanceOptions & {
+		logFile?: string;
+		echo?: boolean;
+		onLine?: (line: string) => void;
+		command?: 'start' | 'worker';
+		/** extra CLI arguments, e.g. `--concurrency=5` for a worker */
+		args?: string[];
+		/** service name (output prefix), default `n8n` / `n8n-worker` */
+		name?: string;
+	},
 ): Service {
 	const runtime = options.runtime ?? runtimePaths();
-	return startService('n8n', runtime.node, [runtime.n8nBin, 'start'], {
+	const command = options.command ?? 'start';
+	const name = options.name ?? (command === 'start' ? 'n8n' : `n8n-${command}`);
+	return startService(name, runtime.node, [runtime.n8nBin, command, ...(options.args ?? [])], {
 		env: n8nEnv(options),
 		cwd: options.userFolder,
 		logFile: options.logFile,
