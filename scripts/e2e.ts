@@ -7,7 +7,8 @@
  *   npm run test:e2e [-- --only <text>] [-- --skip-build]
  *
  * Env: E2E_N8N_PORT (5690; its task broker uses +1), E2E_SANDBOX_PORT (4020), E2E_SKIP (comma-separated
- * case-name fragments to skip), plus what scripts/README.md lists for the runtime.
+ * case-name fragments to skip), E2E_V1_* and E2E_QUEUE_* (ports of the cases with a stack of their
+ * own), plus what scripts/README.md lists for the runtime.
  */
 import { readFileSync, rmSync } from 'fs';
 import * as path from 'path';
@@ -20,6 +21,7 @@ import { actionCases } from './e2e/cases/actions';
 import { demoCases } from './e2e/cases/demos';
 import { oauthCases } from './e2e/cases/oauth';
 import { runV1Case } from './e2e/cases/n8n-v1';
+import { QUEUE_CASE_NAME, runQueueCase } from './e2e/cases/queue';
 import { refreshCases } from './e2e/cases/refresh';
 import { triggerCases } from './e2e/cases/triggers';
 import {
@@ -153,28 +155,52 @@ async function main(): Promise<number> {
 			await stopAllServices().catch(() => undefined);
 		}
 
-	// (e) the last n8n 1.x on Node 20: its own runtime, stack and ports, after the main stack is gone
-	const v1Name =
-		'n8n 1.x on Node 20: the package loads and a workflow (webhook -> upsert -> get) runs';
-	if (selectCases([{ name: v1Name, run: async () => undefined }], args).length > 0) {
+	// cases with a stack of their own, run one after the other once the main stack is gone:
+	// (e) the last n8n 1.x on Node 20, (f) queue mode (main + worker, Redis, PostgreSQL)
+	const standalone: Array<{ name: string; logs: string; run: () => Promise<void> }> = [
+		{
+			name: 'n8n 1.x on Node 20: the package loads and a workflow (webhook -> upsert -> get) runs',
+			logs: 'n8n log: .n8n-e2e-v1/n8n.log',
+			run: () =>
+				runV1Case({
+					n8nPort: intFromEnv('E2E_V1_N8N_PORT', 5694),
+					sandboxPort: intFromEnv('E2E_V1_SANDBOX_PORT', 4021),
+					log: say,
+				}),
+		},
+		{
+			name: QUEUE_CASE_NAME,
+			logs: 'logs: .n8n-e2e-queue/main/n8n.log, .n8n-e2e-queue/worker/n8n-worker.log, .n8n-e2e-queue/{postgres,redis}.log',
+			run: () =>
+				runQueueCase({
+					n8nPort: intFromEnv('E2E_QUEUE_N8N_PORT', 5696),
+					sandboxPort: intFromEnv('E2E_QUEUE_SANDBOX_PORT', 4022),
+					redisPort: intFromEnv('E2E_QUEUE_REDIS_PORT', 6390),
+					postgresPort: intFromEnv('E2E_QUEUE_POSTGRES_PORT', 5440),
+					log: say,
+				}),
+		},
+	];
+	for (const testCase of selectCases(
+		standalone.map((entry) => ({ ...entry, run: async () => undefined })),
+		args,
+	)) {
+		const entry = standalone.find((candidate) => candidate.name === testCase.name);
+		if (!entry) continue;
 		const begin = Date.now();
 		try {
-			await runV1Case({
-				n8nPort: intFromEnv('E2E_V1_N8N_PORT', 5694),
-				sandboxPort: intFromEnv('E2E_V1_SANDBOX_PORT', 4021),
-				log: say,
-			});
-			results.push({ name: v1Name, ok: true, ms: Date.now() - begin });
-			print(`✓ ${v1Name} (${formatMs(Date.now() - begin)})`);
+			await entry.run();
+			results.push({ name: entry.name, ok: true, ms: Date.now() - begin });
+			print(`✓ ${entry.name} (${formatMs(Date.now() - begin)})`);
 		} catch (error) {
 			results.push({
-				name: v1Name,
+				name: entry.name,
 				ok: false,
 				ms: Date.now() - begin,
 				error: (error as Error).message,
 			});
 			print(
-				`✕ ${v1Name} (${formatMs(Date.now() - begin)})\n    ${(error as Error).message.replace(/\n/g, '\n    ')}\n    n8n log: .n8n-e2e-v1/n8n.log`,
+				`✕ ${entry.name} (${formatMs(Date.now() - begin)})\n    ${(error as Error).message.replace(/\n/g, '\n    ')}\n    ${entry.logs}`,
 			);
 		} finally {
 			await stopAllServices().catch(() => undefined);
