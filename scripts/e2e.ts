@@ -76,7 +76,8 @@ async function main(): Promise<number> {
 	onShutdownSignal(async (signal) => {
 		say(`${signal}: stopping`);
 		if (stack) await stack.stop();
-		else await stopAllServices();
+		// also what the cases with a stack of their own started (n8n 1.x, queue mode: worker, PostgreSQL, Redis)
+		await stopAllServices();
 	});
 
 	const print = (line: string) => process.stdout.write(`${line}\n`);
