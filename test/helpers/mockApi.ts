@@ -1,8 +1,8 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RunResult } from './n8n';
-import { DATA_PATH, SERVER_URL } from './n8n';
+import type { RunOptions, RunResult } from './n8n';
+import { DATA_PATH, SERVER_URL, runWiseAgentNode } from './n8n';
 
 /**
  * Shared by the note, task, call, property and category tests: one mocked Wise Agent request
@@ -66,6 +66,22 @@ export function expectInputError(result: RunResult, field: string, itemIndex = 0
 	expect(result.error?.message).toMatch(
 		new RegExp(`^${escape(field)}: .*\\(item ${itemIndex}\\)$`),
 	);
+}
+
+/**
+ * Runs the node with a tripwire set and checks that it failed on input (naming the field and
+ * the item) without sending any request.
+ */
+export async function expectRejectedBeforeSending(
+	options: RunOptions,
+	field: string,
+	itemIndex = 0,
+): Promise<RunResult> {
+	const wire = tripwire();
+	const result = await runWiseAgentNode(options);
+	expectInputError(result, field, itemIndex);
+	expect(wire.isDone()).toBe(false);
+	return result;
 }
 
 /** continueOnFail: one error item per failed input item, paired back to it. */

@@ -3,6 +3,7 @@ import {
 	expectApiError,
 	expectErrorItem,
 	expectInputError,
+	expectRejectedBeforeSending,
 	jsonOf,
 	locator,
 	mockRequest,
@@ -72,38 +73,38 @@ describe('call: create (POST calls)', () => {
 	});
 
 	it('rejects a reason over 100 characters, before sending', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: call('create', {
-				contactId: locator('42'),
-				nextContactDate: '2024-03-10 09:00',
-				additionalFields: { reason: 'r'.repeat(101) },
-			}),
-		});
-		expectInputError(result, 'Reason');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: call('create', {
+					contactId: locator('42'),
+					nextContactDate: '2024-03-10 09:00',
+					additionalFields: { reason: 'r'.repeat(101) },
+				}),
+			},
+			'Reason',
+		);
 	});
 
 	it('rejects a team member id and a name together', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: call('create', {
-				contactId: locator('42'),
-				nextContactDate: '2024-03-10 09:00',
-				additionalFields: { insideTeamId: '1', assignedTo: 'Jane' },
-			}),
-		});
-		expectInputError(result, 'Assigned To (Name)');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: call('create', {
+					contactId: locator('42'),
+					nextContactDate: '2024-03-10 09:00',
+					additionalFields: { insideTeamId: '1', assignedTo: 'Jane' },
+				}),
+			},
+			'Assigned To (Name)',
+		);
 	});
 
 	it('rejects a next contact date the API cannot read', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: call('create', { contactId: locator('42'), nextContactDate: '2024-13-45' }),
-		});
-		expectInputError(result, 'Next Contact Date');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: call('create', { contactId: locator('42'), nextContactDate: '2024-13-45' }),
+			},
+			'Next Contact Date',
+		);
 	});
 
 	it('API error → NodeApiError; continueOnFail → paired error item', async () => {
@@ -233,13 +234,11 @@ describe('call: get many (GET calls with clientId)', () => {
 	});
 
 	it('rejects a bad contact id', async () => {
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({
+		await expectRejectedBeforeSending(
+			{
 				parameters: call('getAll', { contactId: { __rl: true, mode: 'list', value: 'x' } }),
-			}),
+			},
 			'Contact',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 });

@@ -2,12 +2,11 @@ import { runWiseAgentNode } from '../../helpers/n8n';
 import {
 	expectApiError,
 	expectErrorItem,
-	expectInputError,
+	expectRejectedBeforeSending,
 	jsonOf,
 	locator,
 	mockRequest,
 	setUpNock,
-	tripwire,
 } from '../../helpers/mockApi';
 
 setUpNock();
@@ -53,14 +52,12 @@ describe('category: create, get many, get contact count', () => {
 			await runWiseAgentNode({ parameters: category('create', { names: 'X' }) }),
 			'Missing Categories CSV',
 		);
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({
+		await expectRejectedBeforeSending(
+			{
 				parameters: category('create', { names: '={{ " , " }}' }),
-			}),
+			},
 			'Category Names',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 
 	it('get many reads CategoryInfo (or a bare array) and applies the limit', async () => {
@@ -181,16 +178,17 @@ describe('category: add / remove contacts', () => {
 	});
 
 	it('validates every item before sending anything', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: membership('addContacts', true),
-			items: [
-				{ category: 'Buyer', id: '1' },
-				{ category: 'Buyer', id: '2', more: '3, Bob' },
-			],
-		});
-		expectInputError(result, 'Additional Contact IDs', 1);
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: membership('addContacts', true),
+				items: [
+					{ category: 'Buyer', id: '1' },
+					{ category: 'Buyer', id: '2', more: '3, Bob' },
+				],
+			},
+			'Additional Contact IDs',
+			1,
+		);
 	});
 
 	it('continueOnFail: a bad item becomes its own error item; a failed group pairs all its items', async () => {

@@ -2,12 +2,11 @@ import { runWiseAgentNode } from '../../helpers/n8n';
 import {
 	expectApiError,
 	expectErrorItem,
-	expectInputError,
+	expectRejectedBeforeSending,
 	jsonOf,
 	locator,
 	mockRequest,
 	setUpNock,
-	tripwire,
 } from '../../helpers/mockApi';
 
 setUpNock();
@@ -64,25 +63,25 @@ describe('note: create (addContactNote)', () => {
 	});
 
 	it('rejects a bad extra contact id before sending', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: note('create', {
-				contactId: locator('42'),
-				additionalContactIds: '43, Bob',
-				note: 'Hi',
-			}),
-		});
-		expectInputError(result, 'Additional Contact IDs');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: note('create', {
+					contactId: locator('42'),
+					additionalContactIds: '43, Bob',
+					note: 'Hi',
+				}),
+			},
+			'Additional Contact IDs',
+		);
 	});
 
 	it('rejects an empty note before sending', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: note('create', { contactId: locator('42'), note: '  ' }),
-		});
-		expectInputError(result, 'Note');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: note('create', { contactId: locator('42'), note: '  ' }),
+			},
+			'Note',
+		);
 	});
 
 	it('turns {"Error":...} into a NodeApiError, or an error item with continueOnFail', async () => {
@@ -176,22 +175,22 @@ describe('note: get many (getContactNotes)', () => {
 	});
 
 	it('rejects a date the API cannot read, before sending', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: note('getAll', { contactId: locator('42'), filters: { date: '31/31/2024' } }),
-		});
-		expectInputError(result, 'Date');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: note('getAll', { contactId: locator('42'), filters: { date: '31/31/2024' } }),
+			},
+			'Date',
+		);
 	});
 
 	it('rejects a bad contact id, before sending', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			// List mode skips the locator's own regex, as an expression would.
-			parameters: note('getAll', { contactId: { __rl: true, mode: 'list', value: 'abc' } }),
-		});
-		expectInputError(result, 'Contact');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				// List mode skips the locator's own regex, as an expression would.
+				parameters: note('getAll', { contactId: { __rl: true, mode: 'list', value: 'abc' } }),
+			},
+			'Contact',
+		);
 	});
 });
 
@@ -225,12 +224,7 @@ describe('note: get', () => {
 	});
 
 	it('rejects a non-numeric note id', async () => {
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({ parameters: note('get', { noteId: 'N5' }) }),
-			'Note ID',
-		);
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending({ parameters: note('get', { noteId: 'N5' }) }, 'Note ID');
 	});
 });
 
@@ -255,12 +249,10 @@ describe('note: update, update categories, delete', () => {
 	});
 
 	it('requires something to update', async () => {
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({ parameters: note('update', { noteId: '77', updateFields: {} }) }),
+		await expectRejectedBeforeSending(
+			{ parameters: note('update', { noteId: '77', updateFields: {} }) },
 			'Update Fields',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 
 	it('a locked note: the API refusal becomes a NodeApiError with its message', async () => {

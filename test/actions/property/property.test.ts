@@ -3,6 +3,7 @@ import {
 	expectApiError,
 	expectErrorItem,
 	expectInputError,
+	expectRejectedBeforeSending,
 	jsonOf,
 	locator,
 	mockRequest,
@@ -215,12 +216,10 @@ describe('property: get, get many, delete, photos, connection', () => {
 	});
 
 	it('by address needs at least one field', async () => {
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({ parameters: property('get', { findBy: 'address' }) }),
+		await expectRejectedBeforeSending(
+			{ parameters: property('get', { findBy: 'address' }) },
 			'Address Fields',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 
 	it('unknown id → the API message', async () => {
@@ -312,14 +311,12 @@ describe('property: get, get many, delete, photos, connection', () => {
 			}),
 			'Property Not Found.',
 		);
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({
+		await expectRejectedBeforeSending(
+			{
 				parameters: property('addPhotos', { propertyId: locator('9'), imageUrls: [] }),
-			}),
+			},
 			'Image URLs',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 
 	it('connects a contact (addPropertyConnection)', async () => {
@@ -378,14 +375,12 @@ describe('property: search profiles', () => {
 	});
 
 	it('create needs at least one criterion', async () => {
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({
+		await expectRejectedBeforeSending(
+			{
 				parameters: property('createSearchProfile', { contactId: locator('1') }),
-			}),
+			},
 			'Search Criteria',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 
 	it('updates with the update spelling (prop*, minPrice) and searchID', async () => {

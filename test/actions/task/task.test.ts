@@ -3,6 +3,7 @@ import {
 	expectApiError,
 	expectErrorItem,
 	expectInputError,
+	expectRejectedBeforeSending,
 	jsonOf,
 	locator,
 	mockRequest,
@@ -98,15 +99,15 @@ describe('task: create (POST tasks)', () => {
 	});
 
 	it('rejects a bad contact id', async () => {
-		const wire = tripwire();
-		const result = await runWiseAgentNode({
-			parameters: task('create', {
-				description: 'x',
-				contactId: { __rl: true, mode: 'list', value: 'Bob' },
-			}),
-		});
-		expectInputError(result, 'Contact');
-		expect(wire.isDone()).toBe(false);
+		await expectRejectedBeforeSending(
+			{
+				parameters: task('create', {
+					description: 'x',
+					contactId: { __rl: true, mode: 'list', value: 'Bob' },
+				}),
+			},
+			'Contact',
+		);
 	});
 
 	it('API error → NodeApiError; continueOnFail → paired error item', async () => {
@@ -146,12 +147,10 @@ describe('task: update, complete, delete', () => {
 	});
 
 	it('update needs at least one field', async () => {
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({ parameters: task('update', { taskId: locator('123') }) }),
+		await expectRejectedBeforeSending(
+			{ parameters: task('update', { taskId: locator('123') }) },
 			'Update Fields',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 
 	it('complete sends only TaskID and Completed=yes', async () => {
@@ -167,14 +166,12 @@ describe('task: update, complete, delete', () => {
 	});
 
 	it('complete rejects a non-numeric task id', async () => {
-		const wire = tripwire();
-		expectInputError(
-			await runWiseAgentNode({
+		await expectRejectedBeforeSending(
+			{
 				parameters: task('complete', { taskId: { __rl: true, mode: 'list', value: 'T5' } }),
-			}),
+			},
 			'Task',
 		);
-		expect(wire.isDone()).toBe(false);
 	});
 
 	it('delete sends DELETE with requestType=webhooks as documented (see TASK_DELETE_REQUEST_TYPE) and TaskID', async () => {
