@@ -1,8 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { formatUtcDateTime } from '../WiseAgent/helpers/dates';
-import { recordsFrom } from '../WiseAgent/helpers/records';
-import { wiseAgentApiRequest, wiseAgentApiRequestAllItems } from '../WiseAgent/transport';
+import { getContacts, getProperties, walkTasks } from '../WiseAgent/transport';
 import { parseApiDateTime } from './apiDates';
 
 export type PollEvent = 'contact' | 'task' | 'property';
@@ -89,14 +88,10 @@ async function fetchContactsUpdatedSince(
 	since: number,
 	limit?: number,
 ): Promise<IDataObject[]> {
-	return await wiseAgentApiRequestAllItems.call(
+	return await getContacts(
 		this,
-		{
-			method: 'GET',
-			requestType: 'getContacts',
-			query: { DateUpdatedUTC: formatUtcDateTime(new Date(since)) },
-		},
-		{ pageSize: CONTACT_PAGE_SIZE, extract: (body) => recordsFrom(body), limit },
+		{ DateUpdatedUTC: formatUtcDateTime(new Date(since)) },
+		{ pageSize: CONTACT_PAGE_SIZE, limit },
 	);
 }
 
@@ -125,11 +120,16 @@ export async function latestContact(
  * not emitted yet.
  */
 export async function fetchAllTasks(this: IPollFunctions): Promise<IDataObject[]> {
-	return await wiseAgentApiRequestAllItems.call(
+	const tasks: IDataObject[] = [];
+	await walkTasks(
 		this,
-		{ method: 'GET', requestType: 'tasks' },
-		{ pageSize: TASK_PAGE_SIZE, extract: (body) => recordsFrom(body) },
+		(page) => {
+			tasks.push(...page);
+			return false;
+		},
+		{ pageSize: TASK_PAGE_SIZE },
 	);
+	return tasks;
 }
 
 export function taskValue(change: PollChange): (task: IDataObject) => number | undefined {
@@ -160,25 +160,19 @@ export async function fetchPropertiesAbove(
 	this: IPollFunctions,
 	threshold: number,
 ): Promise<IDataObject[]> {
-	return await wiseAgentApiRequestAllItems.call(
+	return await getProperties(
 		this,
-		{ method: 'GET', requestType: 'getProperties' },
+		{},
 		{
 			pageSize: PROPERTY_PAGE_SIZE,
 			// A page with an old property comes back short, which ends the paging.
-			extract: (body) =>
-				recordsFrom(body).filter((property) => (propertyValue(property) ?? -1) >= threshold),
+			keep: (property) => (propertyValue(property) ?? -1) >= threshold,
 		},
 	);
 }
 
 export async function fetchNewestProperties(this: IPollFunctions): Promise<IDataObject[]> {
-	const body = await wiseAgentApiRequest.call(this, {
-		method: 'GET',
-		requestType: 'getProperties',
-		query: { page: 1, page_size: PROPERTY_PAGE_SIZE },
-	});
-	return recordsFrom(body);
+	return await getProperties(this, {}, { pageSize: PROPERTY_PAGE_SIZE, limit: PROPERTY_PAGE_SIZE });
 }
 
 /**

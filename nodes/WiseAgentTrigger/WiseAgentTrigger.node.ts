@@ -12,7 +12,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { isDuplicate, isKnownToken, parseDelivery } from './delivery';
 import type { Delivery } from './delivery';
 import { fetchRecords } from './enrich';
-import { eventOptions, isDeleteEvent, isSelected, resourceKindOf } from './events';
+import { resourceKindOf } from '../WiseAgent/transport';
+import { eventOptions, isDeleteEvent, isSelected } from './events';
 import {
 	TOKEN_PARAMETER,
 	checkExists,

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import { parseJsonField } from '../WiseAgent/helpers/parse';
 import { isRecord } from '../WiseAgent/helpers/records';
-import type { EventFamily } from './events';
+import type { EventFamily } from '../WiseAgent/transport';
 import { familyOf } from './events';
 import type { TriggerStaticData } from './registration';
 

@@ -1,39 +1,12 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** The event types Wise Agent lets a webhook subscribe to (POST `webhooks`, EventType). */
-export const EVENT_FAMILIES = [
-	'contactCreate',
-	'contactUpdate',
-	'contactDelete',
-	'taskCreate',
-	'taskUpdate',
-	'taskDelete',
-	'propertyCreate',
-	'propertyUpdate',
-	'propertyDelete',
-	'noteCreate',
-	'noteUpdate',
-] as const;
+import type { EventFamily } from '../WiseAgent/transport';
+import { EVENT_FAMILIES, EVENT_SUB_TYPES, WEBHOOK_EVENTS } from '../WiseAgent/transport';
 
-export type EventFamily = (typeof EVENT_FAMILIES)[number];
-
-/**
- * More specific EventTypes that Wise Agent puts in the delivery body of a family's webhook.
- * They cannot be subscribed to on their own: selecting one registers its family and keeps
- * only the deliveries of that sub-type.
- */
-export const NARROWING_EVENTS: Record<string, EventFamily> = {
-	contactUpdateCategory: 'contactUpdate',
-	contactUpdateStatus: 'contactUpdate',
-	contactUpdateSource: 'contactUpdate',
-	taskUpdateComplete: 'taskUpdate',
-};
-
-export type ResourceKind = 'contact' | 'task' | 'property' | 'note';
-
-export function resourceKindOf(family: EventFamily): ResourceKind {
-	return family.replace(/(Create|Update|Delete)$/, '') as ResourceKind;
-}
+/** Sub-type → its family: selecting a sub-type registers the family and keeps only its deliveries. */
+export const NARROWING_EVENTS: Record<string, EventFamily> = Object.fromEntries(
+	EVENT_SUB_TYPES.map((subType) => [subType.value, subType.family]),
+);
 
 export function isDeleteEvent(family: EventFamily): boolean {
 	return family.endsWith('Delete');
@@ -63,52 +36,15 @@ export function isSelected(selected: string[], eventType: string, family: EventF
 	return selected.includes(family) || selected.includes(eventType);
 }
 
+/** The Events dropdown: every family, and each sub-type as "<family>: <change> Only". */
 export const eventOptions: INodePropertyOptions[] = [
-	{ name: 'Contact Created', value: 'contactCreate' },
-	{ name: 'Contact Deleted', value: 'contactDelete' },
-	{
-		name: 'Contact Updated',
-		value: 'contactUpdate',
-		description: 'Any change to a contact, including category, status and source changes',
-	},
-	{
-		name: 'Contact Updated: Category Changed Only',
-		value: 'contactUpdateCategory',
-		description: 'Registers Contact Updated and keeps only deliveries of contactUpdateCategory',
-	},
-	{
-		name: 'Contact Updated: Source Changed Only',
-		value: 'contactUpdateSource',
-		description: 'Registers Contact Updated and keeps only deliveries of contactUpdateSource',
-	},
-	{
-		name: 'Contact Updated: Status Changed Only',
-		value: 'contactUpdateStatus',
-		description: 'Registers Contact Updated and keeps only deliveries of contactUpdateStatus',
-	},
-	{
-		name: 'Note Created',
-		value: 'noteCreate',
-		description: 'Fires only for notes added by hand in the Wise Agent app',
-	},
-	{
-		name: 'Note Updated',
-		value: 'noteUpdate',
-		description: 'Fires only for notes edited by hand in the Wise Agent app',
-	},
-	{ name: 'Property Created', value: 'propertyCreate' },
-	{ name: 'Property Deleted', value: 'propertyDelete' },
-	{ name: 'Property Updated', value: 'propertyUpdate' },
-	{ name: 'Task Created', value: 'taskCreate' },
-	{ name: 'Task Deleted', value: 'taskDelete' },
-	{
-		name: 'Task Updated',
-		value: 'taskUpdate',
-		description: 'Any change to a task, including completion',
-	},
-	{
-		name: 'Task Updated: Completed Only',
-		value: 'taskUpdateComplete',
-		description: 'Registers Task Updated and keeps only deliveries of taskUpdateComplete',
-	},
-];
+	...WEBHOOK_EVENTS.map((event) => ({ ...event })),
+	...EVENT_SUB_TYPES.map((subType) => {
+		const family = WEBHOOK_EVENTS.find((event) => event.value === subType.family)!;
+		return {
+			name: `${family.name}: ${subType.change} Only`,
+			value: subType.value,
+			description: `Registers ${family.name} and keeps only deliveries of ${subType.value}`,
+		};
+	}),
+].sort((a, b) => a.name.localeCompare(b.name));

@@ -1,10 +1,14 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { isRecord, recordsFrom, singleRecordFrom } from '../WiseAgent/helpers/records';
-import { failureFacts, wiseAgentApiRequest } from '../WiseAgent/transport';
-import type { EventFamily } from './events';
+import type { EventFamily, RemoteWebhook } from '../WiseAgent/transport';
+import {
+	createWebhook,
+	deleteWebhook,
+	isNotFoundError,
+	listWebhooks,
+} from '../WiseAgent/transport';
 import { familiesToRegister } from './events';
 
 /**
@@ -28,13 +32,6 @@ export interface TriggerStaticData extends IDataObject {
 	slots?: Record<string, WebhookSlot>;
 	/** Delivery key → receive time (ms), for dropping duplicate deliveries. */
 	recentDeliveries?: Record<string, number>;
-}
-
-export interface RemoteWebhook {
-	id: string;
-	eventType: string;
-	status: string;
-	url: string;
 }
 
 export const TOKEN_PARAMETER = 'token';
@@ -79,24 +76,6 @@ function selectedEvents(context: IHookFunctions): EventFamily[] {
 	return families;
 }
 
-export async function listRemoteWebhooks(this: IHookFunctions): Promise<RemoteWebhook[]> {
-	const body = await wiseAgentApiRequest.call(this, { method: 'GET', requestType: 'webhooks' });
-	return recordsFrom(body).map((record) => ({
-		id: stringField(record, 'WebhookID', 'WebhookId', 'webhookId', 'ID', 'Id', 'id'),
-		eventType: stringField(record, 'EventType', 'eventType'),
-		status: stringField(record, 'Status', 'status'),
-		url: stringField(record, 'Url', 'URL', 'url'),
-	}));
-}
-
-function stringField(record: IDataObject, ...keys: string[]): string {
-	for (const key of keys) {
-		const value = record[key];
-		if (value !== undefined && value !== null && value !== '') return String(value).trim();
-	}
-	return '';
-}
-
 function isValidRemote(
 	remote: RemoteWebhook | undefined,
 	family: EventFamily,
@@ -123,7 +102,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	) {
 		return false;
 	}
-	const remote = new Map((await listRemoteWebhooks.call(this)).map((hook) => [hook.id, hook]));
+	const remote = new Map((await listWebhooks(this)).map((hook) => [hook.id, hook]));
 	const expectedUrl = registeredUrl(baseUrl, slot.token);
 	return families.every((family) =>
 		isValidRemote(remote.get(slot.hooks[family]!), family, expectedUrl),
@@ -150,7 +129,7 @@ export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 
 	let slot: WebhookSlot = data.slots?.[baseUrl] ?? { kind, token: newToken(), hooks: {} };
 	const expectedUrl = registeredUrl(baseUrl, slot.token);
-	const remote = await listRemoteWebhooks.call(this);
+	const remote = await listWebhooks(this);
 	const remoteById = new Map(remote.map((hook) => [hook.id, hook]));
 
 	const kept: WebhookSlot['hooks'] = {};
@@ -228,48 +207,28 @@ function isOurUrl(url: string, baseUrl: string): boolean {
 	);
 }
 
-/** DELETE `webhooks` WebhookID; a webhook that no longer exists is not an error. */
+/** Deletes one webhook; a webhook that no longer exists is not an error. */
 async function deleteRemoteWebhook(this: IHookFunctions, id: string): Promise<void> {
 	try {
-		await wiseAgentApiRequest.call(this, {
-			method: 'DELETE',
-			requestType: 'webhooks',
-			form: { WebhookID: id },
-		});
+		await deleteWebhook(this, id);
 	} catch (error) {
-		if (isGoneError(error)) return;
+		if (isNotFoundError(error)) return;
 		throw error;
 	}
 }
 
-export function isGoneError(error: unknown): boolean {
-	if (failureFacts(error).status === 404) return true;
-	if (error instanceof NodeApiError && error.httpCode === '404') return true;
-	const message = error instanceof Error ? error.message : '';
-	return /not\s*found|does\s*not\s*exist|no\s+such/i.test(message);
-}
-
 /**
- * POST `webhooks` with Status, EventType, Url. The docs do not show the answer: the id is taken
- * from it when present (WebhookID / ID in the body), otherwise looked up in the list by event
- * type and URL.
+ * Registers one event for the URL. The docs do not show the answer: the id is taken from it when
+ * present, otherwise looked up in the list by event type and URL.
  */
 async function registerWebhook(
 	this: IHookFunctions,
 	family: EventFamily,
 	url: string,
 ): Promise<string> {
-	const body = await wiseAgentApiRequest.call(this, {
-		method: 'POST',
-		requestType: 'webhooks',
-		form: { Status: 'Active', EventType: family, Url: url },
-	});
-	const record = singleRecordFrom(body);
-	const id = isRecord(record)
-		? stringField(record, 'WebhookID', 'WebhookId', 'webhookId', 'ID', 'Id', 'id')
-		: '';
-	if (id !== '') return id;
-	const listed = (await listRemoteWebhooks.call(this)).find(
+	const { id } = await createWebhook(this, { Status: 'Active', EventType: family, Url: url });
+	if (id !== undefined) return id;
+	const listed = (await listWebhooks(this)).find(
 		(hook) => hook.eventType === family && hook.url === url,
 	);
 	if (listed?.id) return listed.id;

@@ -16,7 +16,13 @@ beforeEach(() => {
 
 describe('fault injection', () => {
 	it('429 with Retry-After for the next N matching requests only', async () => {
-		sandbox.faults.add({ kind: 'status', status: 429, retryAfter: 2, requestType: 'getContacts', count: 2 });
+		sandbox.faults.add({
+			kind: 'status',
+			status: 429,
+			retryAfter: 2,
+			requestType: 'getContacts',
+			count: 2,
+		});
 		const first = await api(sandbox, token, 'GET', 'getContacts', { page: 1 });
 		expect(first.status).toBe(429);
 		expect(first.headers.get('retry-after')).toBe('2');
@@ -37,7 +43,9 @@ describe('fault injection', () => {
 	it('method filter', async () => {
 		sandbox.faults.add({ kind: 'status', status: 503, method: 'POST' });
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(200);
-		expect((await api(sandbox, token, 'POST', 'addCategories', { categories: 'x' })).status).toBe(503);
+		expect((await api(sandbox, token, 'POST', 'addCategories', { categories: 'x' })).status).toBe(
+			503,
+		);
 	});
 
 	it('dropped connections: the socket closes without a response', async () => {
@@ -59,32 +67,53 @@ describe('fault injection', () => {
 
 	it('token expiry after N requests', async () => {
 		sandbox.faults.add({ kind: 'expireToken', afterRequests: 3 });
-		for (let i = 0; i < 3; i++) expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(200);
+		for (let i = 0; i < 3; i++)
+			expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(200);
 		const res = await api(sandbox, token, 'GET', 'getUser');
 		expect(res.status).toBe(401);
-		expect(res.json).toEqual({ error: 'invalid_grant', error_description: 'The token has expired' });
+		expect(res.json).toEqual({
+			error: 'invalid_grant',
+			error_description: 'The token has expired',
+		});
 		// One-shot: a new token keeps working.
 		const fresh = sandbox.issueToken().accessToken;
-		for (let i = 0; i < 4; i++) expect((await api(sandbox, fresh, 'GET', 'getUser')).status).toBe(200);
+		for (let i = 0; i < 4; i++)
+			expect((await api(sandbox, fresh, 'GET', 'getUser')).status).toBe(200);
 	});
 
 	it('faults on the OAuth token endpoint', async () => {
 		sandbox.faults.add({ kind: 'status', status: 503, target: 'oauth', count: 1 });
-		const body = JSON.stringify({ grant_type: 'refresh_token', refresh_token: sandbox.issueToken().refreshToken });
-		const post = () => fetch(`${sandbox.baseUrl}/WiseAuth/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+		const body = JSON.stringify({
+			grant_type: 'refresh_token',
+			refresh_token: sandbox.issueToken().refreshToken,
+		});
+		const post = () =>
+			fetch(`${sandbox.baseUrl}/WiseAuth/token`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body,
+			});
 		expect((await post()).status).toBe(503);
 		expect((await post()).status).toBe(200);
 	});
 
 	it('admin endpoints: add, list and delete faults over HTTP; invalid faults are 400', async () => {
-		const added = await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ kind: 'status', status: 502 }) });
+		const added = await fetch(`${sandbox.baseUrl}/__sandbox/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ kind: 'status', status: 502 }),
+		});
 		const { ids }: any = await added.json();
 		expect(ids).toHaveLength(1);
-		expect(((await (await fetch(`${sandbox.baseUrl}/__sandbox/faults`)).json()) as any).faults[0].id).toBe(ids[0]);
+		expect(
+			((await (await fetch(`${sandbox.baseUrl}/__sandbox/faults`)).json()) as any).faults[0].id,
+		).toBe(ids[0]);
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(502);
 		await fetch(`${sandbox.baseUrl}/__sandbox/faults/${ids[0]}`, { method: 'DELETE' });
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(200);
-		const bad = await fetch(`${sandbox.baseUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ kind: 'status', status: 200 }) });
+		const bad = await fetch(`${sandbox.baseUrl}/__sandbox/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ kind: 'status', status: 200 }),
+		});
 		expect(bad.status).toBe(400);
 	});
 
@@ -100,7 +129,8 @@ describe('fault injection', () => {
 describe('counters', () => {
 	it('counts requests by request type and by method + request type, including failed attempts', async () => {
 		sandbox.faults.add({ kind: 'status', status: 429, count: 1 });
-		for (let page = 1; page <= 7; page++) await api(sandbox, token, 'GET', 'getContacts', { page, page_size: 5 });
+		for (let page = 1; page <= 7; page++)
+			await api(sandbox, token, 'GET', 'getContacts', { page, page_size: 5 });
 		await api(sandbox, token, 'POST', 'updateContact', { clientID: 1000, CFirst: 'C' });
 		await api(sandbox, null, 'GET', 'getUser');
 		const counters = sandbox.counters();
@@ -116,28 +146,66 @@ describe('counters', () => {
 
 	it('admin requests are not counted; OAuth requests are counted by path', async () => {
 		await fetch(`${sandbox.baseUrl}/__sandbox/info`);
-		await fetch(`${sandbox.baseUrl}/WiseAuth/token`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
-		expect(sandbox.counters()).toEqual({ total: 1, byRequestType: {}, byKey: { 'POST /WiseAuth/token': 1 } });
+		await fetch(`${sandbox.baseUrl}/WiseAuth/token`, {
+			method: 'POST',
+			body: '{}',
+			headers: { 'Content-Type': 'application/json' },
+		});
+		expect(sandbox.counters()).toEqual({
+			total: 1,
+			byRequestType: {},
+			byKey: { 'POST /WiseAuth/token': 1 },
+		});
 	});
 });
 
 describe('admin endpoints', () => {
 	it('info returns a ready token with all scopes', async () => {
 		const info: any = await (await fetch(`${sandbox.baseUrl}/__sandbox/info`)).json();
-		expect(Object.keys(info).sort()).toEqual(['accessToken', 'baseUrl', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'scopes']);
+		expect(Object.keys(info).sort()).toEqual([
+			'accessToken',
+			'baseUrl',
+			'clientId',
+			'clientSecret',
+			'expiresAt',
+			'refreshToken',
+			'scopes',
+		]);
 		expect(info.baseUrl).toBe(sandbox.baseUrl);
-		expect(info.scopes).toEqual(['profile', 'team', 'marketing', 'contacts', 'properties', 'calendar']);
-		expect((await api(sandbox, info.accessToken, 'GET', 'getCalendar', { startDate: '2024-05-01 00:00', endDate: '2024-06-30 00:00' })).json.length).toBeGreaterThan(0);
+		expect(info.scopes).toEqual([
+			'profile',
+			'team',
+			'marketing',
+			'contacts',
+			'properties',
+			'calendar',
+		]);
+		expect(
+			(
+				await api(sandbox, info.accessToken, 'GET', 'getCalendar', {
+					startDate: '2024-05-01 00:00',
+					endDate: '2024-06-30 00:00',
+				})
+			).json.length,
+		).toBeGreaterThan(0);
 	});
 
 	it('expire-tokens, clients, state, reset', async () => {
 		await fetch(`${sandbox.baseUrl}/__sandbox/expire-tokens`, { method: 'POST' });
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(401);
-		const client = await (await fetch(`${sandbox.baseUrl}/__sandbox/clients`, { method: 'POST', body: JSON.stringify({ clientId: 'pkce-app', clientSecret: null }) })).json();
+		const client = await (
+			await fetch(`${sandbox.baseUrl}/__sandbox/clients`, {
+				method: 'POST',
+				body: JSON.stringify({ clientId: 'pkce-app', clientSecret: null }),
+			})
+		).json();
 		expect(client).toMatchObject({ clientId: 'pkce-app', clientSecret: null });
 		const state: any = await (await fetch(`${sandbox.baseUrl}/__sandbox/state`)).json();
 		expect(state.contacts).toHaveLength(sandbox.store.data.contacts.size);
-		const reset = await fetch(`${sandbox.baseUrl}/__sandbox/reset`, { method: 'POST', body: JSON.stringify({ seed: 2, contacts: 5 }) });
+		const reset = await fetch(`${sandbox.baseUrl}/__sandbox/reset`, {
+			method: 'POST',
+			body: JSON.stringify({ seed: 2, contacts: 5 }),
+		});
 		expect(((await reset.json()) as any).contacts).toBe(5);
 		expect(sandbox.store.data.contacts.size).toBe(5);
 	});

@@ -9,12 +9,35 @@ beforeAll(async () => {
 	const store = sandbox.store;
 	// A small, hand-made population so every filter has an exact expected answer.
 	const make = (fields: Record<string, unknown>) => {
-		const id = sandbox.simulate({ event: 'contactCreate', fields: { CFirst: 'X', CLast: 'Y', Source: 'Zillow', ...fields } });
+		const id = sandbox.simulate({
+			event: 'contactCreate',
+			fields: { CFirst: 'X', CLast: 'Y', Source: 'Zillow', ...fields },
+		});
 		return store.data.contacts.get(id)!;
 	};
-	const a = make({ CFirst: 'John', CLast: 'Smith', CEmail: 'john@example.com', MobilePhone: '(480) 836-0345', Categories: ['Buyer', 'Seller'], Source: 'Zillow' });
-	const b = make({ CFirst: 'Johnny', CLast: 'Cash', CEmail: 'jc@example.com', Categories: ['Buyer'], Source: 'Trulia' });
-	const c = make({ CFirst: 'Ann', CLast: 'Lee', Company: 'Johnson Realty', CEmail: 'ann@example.com', Categories: ['Seller'], Source: 'Website' });
+	const a = make({
+		CFirst: 'John',
+		CLast: 'Smith',
+		CEmail: 'john@example.com',
+		MobilePhone: '(480) 836-0345',
+		Categories: ['Buyer', 'Seller'],
+		Source: 'Zillow',
+	});
+	const b = make({
+		CFirst: 'Johnny',
+		CLast: 'Cash',
+		CEmail: 'jc@example.com',
+		Categories: ['Buyer'],
+		Source: 'Trulia',
+	});
+	const c = make({
+		CFirst: 'Ann',
+		CLast: 'Lee',
+		Company: 'Johnson Realty',
+		CEmail: 'ann@example.com',
+		Categories: ['Seller'],
+		Source: 'Website',
+	});
 	// Fixed update times (UTC): a = 2024-06-01 16:00, b = 2024-06-01 18:00, c = 2024-06-02 12:00.
 	a.updatedMs = Date.UTC(2024, 5, 1, 16, 0);
 	b.updatedMs = Date.UTC(2024, 5, 1, 18, 0);
@@ -23,12 +46,22 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 const names = async (params: Record<string, string | number | boolean>) =>
-	(await api(sandbox, token, 'GET', 'getContacts', params)).json.map((c: { CFirst: string }) => c.CFirst).sort();
-const count = async (params: Record<string, string | number | boolean>) => (await api(sandbox, token, 'GET', 'getContactsCount', params)).json.count;
+	(await api(sandbox, token, 'GET', 'getContacts', params)).json
+		.map((c: { CFirst: string }) => c.CFirst)
+		.sort();
+const count = async (params: Record<string, string | number | boolean>) =>
+	(await api(sandbox, token, 'GET', 'getContactsCount', params)).json.count;
 
 describe('getContacts filters', () => {
 	it('email wins over phone, categories and nameQuery', async () => {
-		expect(await names({ email: 'JC@example.com', phone: '4808360345', categories: 'Seller', nameQuery: 'Ann' })).toEqual(['Johnny']);
+		expect(
+			await names({
+				email: 'JC@example.com',
+				phone: '4808360345',
+				categories: 'Seller',
+				nameQuery: 'Ann',
+			}),
+		).toEqual(['Johnny']);
 	});
 
 	it('phone (numeric only) matches formatted numbers and wins over categories', async () => {
@@ -56,8 +89,12 @@ describe('getContacts filters', () => {
 	});
 
 	it('email and phone disable the date filters', async () => {
-		expect(await names({ email: 'john@example.com', dtupdated: '01/01/2030 00:00' })).toEqual(['John']);
-		expect(await names({ phone: '4808360345', DateUpdatedUTC: '2030-01-01 00:00' })).toEqual(['John']);
+		expect(await names({ email: 'john@example.com', dtupdated: '01/01/2030 00:00' })).toEqual([
+			'John',
+		]);
+		expect(await names({ phone: '4808360345', DateUpdatedUTC: '2030-01-01 00:00' })).toEqual([
+			'John',
+		]);
 		expect(await names({ nameQuery: 'John', dtupdated: '01/01/2030 00:00' })).toEqual([]);
 	});
 
@@ -77,20 +114,36 @@ describe('getContacts filters', () => {
 		const since = new Date(Date.now() - 1000);
 		const sinceUtc = since.toISOString().slice(0, 16).replace('T', ' ');
 		expect(await names({ DateUpdatedUTC: sinceUtc })).toEqual([]);
-		const [ann] = (await api(sandbox, token, 'GET', 'getContacts', { email: 'ann@example.com' })).json;
-		await api(sandbox, token, 'POST', 'updateContact', { clientID: ann.ClientID, AddCategories: 'Hot' });
-		const [after] = (await api(sandbox, token, 'GET', 'getContacts', { DateUpdatedUTC: sinceUtc })).json;
+		const [ann] = (await api(sandbox, token, 'GET', 'getContacts', { email: 'ann@example.com' }))
+			.json;
+		await api(sandbox, token, 'POST', 'updateContact', {
+			clientID: ann.ClientID,
+			AddCategories: 'Hot',
+		});
+		const [after] = (await api(sandbox, token, 'GET', 'getContacts', { DateUpdatedUTC: sinceUtc }))
+			.json;
 		expect(after.ClientID).toBe(ann.ClientID);
 		expect(Date.parse(after.DateUpdatedUTC)).toBeGreaterThan(Date.parse(ann.DateUpdatedUTC));
 		// DtUpdated shows the same instant seven hours earlier on the wall clock.
 		const m = /^(\d+)\/(\d+)\/(\d+) (\d+):(\d+):(\d+) (AM|PM)$/.exec(after.DtUpdated)!;
 		const hour = (Number(m[4]) % 12) + (m[7] === 'PM' ? 12 : 0);
-		const azMs = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), hour, Number(m[5]), Number(m[6]));
+		const azMs = Date.UTC(
+			Number(m[3]),
+			Number(m[1]) - 1,
+			Number(m[2]),
+			hour,
+			Number(m[5]),
+			Number(m[6]),
+		);
 		expect(Math.floor(Date.parse(after.DateUpdatedUTC) / 1000) * 1000 - azMs).toBe(7 * 3600 * 1000);
 		expect(inner(after.Categories).map((x: { name: string }) => x.name)).toContain('Hot');
 		// Notes added through the API also count as a change to the contact.
 		const before = sandbox.store.data.contacts.get(ann.ClientID)!.updatedMs;
-		await api(sandbox, token, 'POST', 'addContactNote', { note: 'n', subject: 's', clientids: String(ann.ClientID) });
+		await api(sandbox, token, 'POST', 'addContactNote', {
+			note: 'n',
+			subject: 's',
+			clientids: String(ann.ClientID),
+		});
 		expect(sandbox.store.data.contacts.get(ann.ClientID)!.updatedMs).toBeGreaterThan(before);
 	});
 });
@@ -104,7 +157,9 @@ describe('paging', () => {
 		const p4 = (await api(sandbox, token, 'GET', 'getContacts', { page: 4 })).json;
 		expect([p1.length, p3.length, p4.length]).toEqual([100, 50, 0]);
 		const small = (await api(sandbox, token, 'GET', 'getContacts', { page: 2, page_size: 7 })).json;
-		expect(small.map((c: { ClientID: number }) => c.ClientID)).toEqual(p1.slice(7, 14).map((c: { ClientID: number }) => c.ClientID));
+		expect(small.map((c: { ClientID: number }) => c.ClientID)).toEqual(
+			p1.slice(7, 14).map((c: { ClientID: number }) => c.ClientID),
+		);
 		expect((await api(sandbox, token, 'GET', 'getContactsCount')).json.count).toBe(250);
 	});
 });

@@ -34,7 +34,9 @@ export async function api(
 ): Promise<ApiResponse> {
 	const headers: Record<string, string> = { Accept: 'application/json' };
 	if (token) headers.Authorization = `Bearer ${token}`;
-	const fields = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
+	const fields = new URLSearchParams(
+		Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]),
+	);
 	let url = `${sandbox.baseUrl}${DATA_URL}?requestType=${encodeURIComponent(requestType)}`;
 	let body: string | undefined;
 	if (method === 'GET') {
@@ -46,7 +48,9 @@ export async function api(
 	return readResponse(await fetch(url, { method, headers, body }));
 }
 
-export async function withSandbox(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; token: string }> {
+export async function withSandbox(
+	options: SandboxOptions = {},
+): Promise<{ sandbox: Sandbox; token: string }> {
 	const sandbox = await startSandbox({ contacts: 40, seed: 7, ...options });
 	return { sandbox, token: sandbox.issueToken().accessToken };
 }

@@ -22,7 +22,8 @@ beforeEach(() => {
 });
 
 const subscribe = async (EventType: string, Status = 'Active', Url = receiver.url) =>
-	(await api(sandbox, token, 'POST', 'webhooks', { EventType, Status, Url })).json.WebhookID as number;
+	(await api(sandbox, token, 'POST', 'webhooks', { EventType, Status, Url })).json
+		.WebhookID as number;
 
 /** Waits for n deliveries, then asserts nothing else arrives shortly after. */
 async function deliveriesExactly(n: number) {
@@ -35,7 +36,12 @@ async function deliveriesExactly(n: number) {
 describe('webhook delivery', () => {
 	it('webcontact fires contactCreate with the documented body, after the response', async () => {
 		await subscribe('contactCreate');
-		const res = await api(sandbox, token, 'POST', 'webcontact', { CFirst: 'Web', CLast: 'Lead', Source: 'API', CEmail: 'web.lead@example.org' });
+		const res = await api(sandbox, token, 'POST', 'webcontact', {
+			CFirst: 'Web',
+			CLast: 'Lead',
+			Source: 'API',
+			CEmail: 'web.lead@example.org',
+		});
 		const id = res.json.data.ClientID;
 		const [delivery] = await deliveriesExactly(1);
 		expect(delivery.statusCode).toBe(200);
@@ -43,24 +49,56 @@ describe('webhook delivery', () => {
 		expect(receiver.requests).toHaveLength(1);
 		const body = receiver.requests[0].body;
 		expect(Object.keys(body)).toEqual(['EventType', 'EventCreated', 'ResourceIds']);
-		expect(body).toEqual({ EventType: 'contactCreate', EventCreated: expect.stringMatching(/Z$/), ResourceIds: [id] });
+		expect(body).toEqual({
+			EventType: 'contactCreate',
+			EventCreated: expect.stringMatching(/Z$/),
+			ResourceIds: [id],
+		});
 		expect(receiver.requests[0].headers['content-type']).toBe('application/json');
 		// A duplicate webcontact is not a create.
-		await api(sandbox, token, 'POST', 'webcontact', { CFirst: 'Web', CLast: 'Lead', Source: 'API', CEmail: 'web.lead@example.org' });
+		await api(sandbox, token, 'POST', 'webcontact', {
+			CFirst: 'Web',
+			CLast: 'Lead',
+			Source: 'API',
+			CEmail: 'web.lead@example.org',
+		});
 		await deliveriesExactly(1);
 	});
 
 	it('contactUpdate subscribers receive the specific sub-types', async () => {
 		await subscribe('contactUpdate');
-		await api(sandbox, token, 'POST', 'updateContact', { clientID: clientId, AddCategories: 'Buyer' });
-		await api(sandbox, token, 'POST', 'updateContact', { clientID: clientId, ContactStatus: 'Nurture' });
-		await api(sandbox, token, 'POST', 'updateContact', { clientID: clientId, CFirst: 'Renamed', ContactStatus: 'Active' });
-		await api(sandbox, token, 'POST', 'addClientsToCategory', { category: 'Seller', clientids: String(clientId) });
-		await api(sandbox, token, 'POST', 'removeClientsFromCategory', { category: 'Seller', clientids: String(clientId) });
+		await api(sandbox, token, 'POST', 'updateContact', {
+			clientID: clientId,
+			AddCategories: 'Buyer',
+		});
+		await api(sandbox, token, 'POST', 'updateContact', {
+			clientID: clientId,
+			ContactStatus: 'Nurture',
+		});
+		await api(sandbox, token, 'POST', 'updateContact', {
+			clientID: clientId,
+			CFirst: 'Renamed',
+			ContactStatus: 'Active',
+		});
+		await api(sandbox, token, 'POST', 'addClientsToCategory', {
+			category: 'Seller',
+			clientids: String(clientId),
+		});
+		await api(sandbox, token, 'POST', 'removeClientsFromCategory', {
+			category: 'Seller',
+			clientids: String(clientId),
+		});
 		sandbox.simulate({ event: 'contactUpdate', id: clientId, fields: { Source: 'Zillow' } });
 		await deliveriesExactly(6);
 		const types = receiver.requests.map((r) => r.body.EventType).sort();
-		expect(types).toEqual(['contactUpdate', 'contactUpdateCategory', 'contactUpdateCategory', 'contactUpdateCategory', 'contactUpdateSource', 'contactUpdateStatus']);
+		expect(types).toEqual([
+			'contactUpdate',
+			'contactUpdateCategory',
+			'contactUpdateCategory',
+			'contactUpdateCategory',
+			'contactUpdateSource',
+			'contactUpdateStatus',
+		]);
 		expect(receiver.requests.every((r) => r.body.ResourceIds[0] === clientId)).toBe(true);
 	});
 
@@ -78,14 +116,28 @@ describe('webhook delivery', () => {
 	it('notes added or changed through the API do not fire noteCreate/noteUpdate; manual ones do', async () => {
 		await subscribe('noteCreate');
 		await subscribe('noteUpdate');
-		const added = await api(sandbox, token, 'POST', 'addContactNote', { note: 'api note', subject: 's', clientids: String(clientId) });
-		await api(sandbox, token, 'PUT', 'updateContactNote', { noteID: added.json[0].data[0].NoteID, note: 'edited' });
+		const added = await api(sandbox, token, 'POST', 'addContactNote', {
+			note: 'api note',
+			subject: 's',
+			clientids: String(clientId),
+		});
+		await api(sandbox, token, 'PUT', 'updateContactNote', {
+			noteID: added.json[0].data[0].NoteID,
+			note: 'edited',
+		});
 		await new Promise((r) => setTimeout(r, 200));
 		expect(sandbox.deliveries()).toHaveLength(0);
-		const noteId = sandbox.simulate({ event: 'noteCreate', clientId, note: 'typed in the web app' });
+		const noteId = sandbox.simulate({
+			event: 'noteCreate',
+			clientId,
+			note: 'typed in the web app',
+		});
 		sandbox.simulate({ event: 'noteUpdate', noteId, note: 'edited in the web app' });
 		await deliveriesExactly(2);
-		expect(receiver.requests.map((r) => r.body.EventType).sort()).toEqual(['noteCreate', 'noteUpdate']);
+		expect(receiver.requests.map((r) => r.body.EventType).sort()).toEqual([
+			'noteCreate',
+			'noteUpdate',
+		]);
 		expect(receiver.requests.every((r) => r.body.ResourceIds[0] === noteId)).toBe(true);
 	});
 
@@ -93,13 +145,21 @@ describe('webhook delivery', () => {
 		await subscribe('taskCreate');
 		await subscribe('taskUpdate');
 		await subscribe('taskDelete');
-		const created = await api(sandbox, token, 'POST', 'tasks', { Description: 'Call', ContactID: clientId });
+		const created = await api(sandbox, token, 'POST', 'tasks', {
+			Description: 'Call',
+			ContactID: clientId,
+		});
 		const taskId = created.json.TaskID;
 		await api(sandbox, token, 'PUT', 'tasks', { TaskID: taskId, Description: 'Call again' });
 		await api(sandbox, token, 'PUT', 'tasks', { TaskID: taskId, Completed: 'yes' });
 		await api(sandbox, token, 'DELETE', 'webhooks', { TaskID: taskId });
 		await deliveriesExactly(4);
-		expect(receiver.requests.map((r) => r.body.EventType).sort()).toEqual(['taskCreate', 'taskDelete', 'taskUpdate', 'taskUpdateComplete']);
+		expect(receiver.requests.map((r) => r.body.EventType).sort()).toEqual([
+			'taskCreate',
+			'taskDelete',
+			'taskUpdate',
+			'taskUpdateComplete',
+		]);
 		expect(receiver.requests.every((r) => r.body.ResourceIds[0] === taskId)).toBe(true);
 	});
 
@@ -107,30 +167,48 @@ describe('webhook delivery', () => {
 		await subscribe('propertyCreate');
 		await subscribe('propertyUpdate');
 		await subscribe('propertyDelete');
-		const created = await api(sandbox, token, 'POST', 'addProperty', { AddressNum: '1', Address: 'Hook St' });
+		const created = await api(sandbox, token, 'POST', 'addProperty', {
+			AddressNum: '1',
+			Address: 'Hook St',
+		});
 		const id = Number(created.json.data.propertyId);
 		await api(sandbox, token, 'PUT', 'updateProperty', { propertyID: id, City: 'Mesa' });
 		await api(sandbox, token, 'DELETE', 'deleteProperty', { propertyID: id });
 		await deliveriesExactly(3);
-		expect(receiver.requests.map((r) => r.body.EventType).sort()).toEqual(['propertyCreate', 'propertyDelete', 'propertyUpdate']);
+		expect(receiver.requests.map((r) => r.body.EventType).sort()).toEqual([
+			'propertyCreate',
+			'propertyDelete',
+			'propertyUpdate',
+		]);
 	});
 
 	it('contactDelete through the simulate admin endpoint', async () => {
 		await subscribe('contactDelete');
 		const victim = [...sandbox.store.data.contacts.keys()].at(-1)!;
-		const res = await fetch(`${sandbox.baseUrl}/__sandbox/simulate`, { method: 'POST', body: JSON.stringify({ event: 'contactDelete', id: victim }) });
+		const res = await fetch(`${sandbox.baseUrl}/__sandbox/simulate`, {
+			method: 'POST',
+			body: JSON.stringify({ event: 'contactDelete', id: victim }),
+		});
 		expect(res.status).toBe(200);
 		await deliveriesExactly(1);
-		expect(receiver.requests[0].body).toMatchObject({ EventType: 'contactDelete', ResourceIds: [victim] });
+		expect(receiver.requests[0].body).toMatchObject({
+			EventType: 'contactDelete',
+			ResourceIds: [victim],
+		});
 		const gone = await api(sandbox, token, 'GET', 'getSingleContact', { clientID: victim });
 		expect(gone.json.Error).toBeDefined();
-		const bad = await fetch(`${sandbox.baseUrl}/__sandbox/simulate`, { method: 'POST', body: JSON.stringify({ event: 'contactDelete', id: victim }) });
+		const bad = await fetch(`${sandbox.baseUrl}/__sandbox/simulate`, {
+			method: 'POST',
+			body: JSON.stringify({ event: 'contactDelete', id: victim }),
+		});
 		expect(bad.status).toBe(400);
 	});
 
 	it('records failures: receiver errors, unreachable receivers and slow receivers past the timeout', async () => {
 		const failing = await startReceiver((_req, res) => res.writeHead(500).end());
-		const slow = await startReceiver((_req, res) => setTimeout(() => res.writeHead(200).end(), 1500));
+		const slow = await startReceiver((_req, res) =>
+			setTimeout(() => res.writeHead(200).end(), 1500),
+		);
 		try {
 			await subscribe('contactUpdate', 'Active', failing.url);
 			await subscribe('contactUpdate', 'Active', 'http://127.0.0.1:1/unreachable');

@@ -1,7 +1,8 @@
 import nock from 'nock';
 
 import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
-import { ENRICH_CONCURRENCY, TASK_MAX_PAGES } from '../../nodes/WiseAgentTrigger/enrich';
+import { TASK_LOOKUP_MAX_PAGES, TASK_LOOKUP_MAX_TASKS } from '../../nodes/WiseAgent/transport';
+import { ENRICH_CONCURRENCY } from '../../nodes/WiseAgentTrigger/enrich';
 import type { TriggerStaticData } from '../../nodes/WiseAgentTrigger/registration';
 import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.node';
 import { DATA_PATH, SERVER_URL } from '../helpers/n8n';
@@ -113,11 +114,11 @@ describe('Include Full Record', () => {
 		]);
 	});
 
-	it(`says so when a task is not in the first ${TASK_MAX_PAGES} pages`, async () => {
+	it(`says so when a task is not in the first ${TASK_LOOKUP_MAX_PAGES} pages`, async () => {
 		const scope = api()
 			.get(DATA_PATH)
 			.query((query) => query.requestType === 'tasks')
-			.times(TASK_MAX_PAGES)
+			.times(TASK_LOOKUP_MAX_PAGES)
 			.reply(200, (uri) => {
 				const page = Number(new URL(uri, SERVER_URL).searchParams.get('page'));
 				return {
@@ -128,7 +129,9 @@ describe('Include Full Record', () => {
 		const { items } = await deliver(trigger(['taskCreate']), 'taskCreate', [5]);
 		expect(scope.isDone()).toBe(true);
 		expect(items[0].json).toMatchObject({ resourceId: 5, record: null });
-		expect(items[0].json.recordError).toMatch(/not found in the first 1000 tasks/);
+		expect(items[0].json.recordError).toBe(
+			`Wise Agent: task 5 was not found. Searched the first ${TASK_LOOKUP_MAX_TASKS} tasks of the task list.`,
+		);
 	});
 
 	it('gives an item that says so when one record is gone or the API fails for it', async () => {
@@ -152,7 +155,7 @@ describe('Include Full Record', () => {
 			expect.objectContaining({
 				resourceId: 2,
 				record: null,
-				recordError: 'Contact 2 was not found',
+				recordError: 'Wise Agent: contact 2 was not found',
 			}),
 			expect.objectContaining({
 				resourceId: 3,

@@ -4,7 +4,6 @@ import { returnAllOrLimit } from '../descriptions/common';
 import { recordsFrom } from '../helpers/records';
 import { wiseAgentApiRequest } from '../transport';
 import type { WiseAgentOperation } from './types';
-import { forOperation } from './types';
 
 /**
  * Shared by the list operations whose request type has no paging (team, sources, programs,
@@ -41,7 +40,6 @@ export async function fetchList(
 }
 
 export interface ListOperationSpec {
-	resource: string;
 	/** The operation's value in the Operation dropdown. */
 	value: string;
 	name: string;
@@ -64,10 +62,7 @@ export function listOperation(spec: ListOperationSpec): WiseAgentOperation {
 			description: spec.description,
 		},
 		scopes: spec.scopes,
-		description: forOperation(spec.resource, spec.value, [
-			...returnAllOrLimit(),
-			...(spec.properties ?? []),
-		]),
+		description: [...returnAllOrLimit(), ...(spec.properties ?? [])],
 
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const records = await fetchList(

@@ -27,24 +27,36 @@ export interface WiseAgentOperation {
 
 export interface WiseAgentResource {
 	option: INodePropertyOptions;
+	/** Keyed by each operation's `option.value` (see defineResource). */
 	operations: Record<string, WiseAgentOperation>;
 	/** Operation selected when the user picks the resource. */
 	defaultOperation: string;
 }
 
-/** Shows `properties` only for one resource's operation. */
-export function forOperation(
-	resource: string,
-	operation: string,
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return updateDisplayOptions(
-		{ show: { resource: [resource], operation: [operation] } },
-		properties,
-	);
+/**
+ * A resource from its operations: the map key of each operation is its own `option.value`, the
+ * one name that saved workflows store (and that its file and export are named after).
+ */
+export function defineResource(spec: {
+	option: INodePropertyOptions;
+	defaultOperation: string;
+	operations: WiseAgentOperation[];
+}): WiseAgentResource {
+	const operations: Record<string, WiseAgentOperation> = {};
+	for (const operation of spec.operations) {
+		const value = String(operation.option.value);
+		if (operations[value]) {
+			throw new Error(`Two ${String(spec.option.value)} operations have the value "${value}"`);
+		}
+		operations[value] = operation;
+	}
+	if (!operations[spec.defaultOperation]) {
+		throw new Error(`Default operation "${spec.defaultOperation}" is not an operation`);
+	}
+	return { option: spec.option, defaultOperation: spec.defaultOperation, operations };
 }
 
-/** The Operation dropdown and all operation fields of a resource. */
+/** The Operation dropdown and all operation fields of a resource, each shown for its operation only. */
 export function resourceProperties(resource: WiseAgentResource): INodeProperties[] {
 	const resourceName = String(resource.option.value);
 	const operations = Object.values(resource.operations);
@@ -62,6 +74,11 @@ export function resourceProperties(resource: WiseAgentResource): INodeProperties
 				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: resource.defaultOperation,
 		},
-		...operations.flatMap((operation) => operation.description),
+		...operations.flatMap((operation) =>
+			updateDisplayOptions(
+				{ show: { resource: [resourceName], operation: [String(operation.option.value)] } },
+				operation.description,
+			),
+		),
 	];
 }

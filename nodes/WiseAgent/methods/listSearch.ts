@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { CONTACT_PAGE_URL } from '../descriptions/common';
 import { recordsFrom } from '../helpers/records';
-import { wiseAgentApiRequest } from '../transport';
+import { getContactsPage, wiseAgentApiRequest } from '../transport';
 
 const CONTACT_SEARCH_PAGE_SIZE = 50;
 
@@ -13,11 +13,8 @@ export async function searchContacts(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1);
-	const query: Record<string, string | number> = { page, page_size: CONTACT_SEARCH_PAGE_SIZE };
-	if (filter?.trim()) query.nameQuery = filter.trim();
-	const contacts = recordsFrom(
-		await wiseAgentApiRequest.call(this, { method: 'GET', requestType: 'getContacts', query }),
-	);
+	const query = filter?.trim() ? { nameQuery: filter.trim() } : {};
+	const contacts = await getContactsPage(this, query, page, CONTACT_SEARCH_PAGE_SIZE);
 	return {
 		results: contacts.map((contact) => {
 			const name =

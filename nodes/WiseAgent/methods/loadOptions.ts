@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { recordsFrom } from '../helpers/records';
-import { wiseAgentApiRequest } from '../transport';
+import { listWebhooks, wiseAgentApiRequest } from '../transport';
 
 /** Dropdowns filled from the connected account. */
 
@@ -90,13 +90,10 @@ export async function getContentCategories(
 }
 
 export async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await optionsFrom(this, 'webhooks', (webhook) =>
-		option(
-			`${String(webhook.EventType)} → ${String(webhook.Url)}`,
-			webhook.WebhookID,
-			String(webhook.Status ?? ''),
-		),
-	);
+	return (await listWebhooks(this))
+		.map((webhook) => option(`${webhook.eventType} → ${webhook.url}`, webhook.id, webhook.status))
+		.filter((entry): entry is INodePropertyOptions => entry !== undefined)
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Content items, for Content → Get and Update. */

@@ -4,7 +4,6 @@ import { NodeApiError } from 'n8n-workflow';
 import { singleRecordFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 export const getCurrentUser: WiseAgentOperation = {
 	option: {
@@ -14,7 +13,7 @@ export const getCurrentUser: WiseAgentOperation = {
 		description: 'First name, last name and email of the connected Wise Agent user (getUser)',
 	},
 	scopes: ['profile'],
-	description: forOperation('account', 'getCurrentUser', []),
+	description: [],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		// Documented as `"[ {"First": …, "Last": …, "Email": …} ]"`, a string holding JSON;

@@ -4,7 +4,6 @@ import { NodeApiError } from 'n8n-workflow';
 import { invalidInput, isHttpUrl } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 /** The documented lifetime of the link getLoginToken returns. */
 const LOGIN_LINK_LIFETIME_SECONDS = 60;
@@ -33,7 +32,7 @@ export const getLoginLink: WiseAgentOperation = {
 			'A link that signs the connected user into Wise Agent without a password, valid for 60 seconds (getLoginToken)',
 	},
 	scopes: ['profile'],
-	description: forOperation('account', 'getLoginLink', [
+	description: [
 		{
 			displayName:
 				'The link signs in as the connected user and expires 60 seconds after it is created: send it on at once, and do not store or log it',
@@ -50,7 +49,7 @@ export const getLoginLink: WiseAgentOperation = {
 			description:
 				'Full URL of the Wise Agent page to open after signing in (the contact page, a report…). Leave empty for the home page.',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const page = String(this.getNodeParameter('page', itemIndex, '')).trim();

@@ -6,7 +6,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, requireDate, requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 /** addPlannerEvent's parts of a picked time, as the user sees it in `timeZone`. */
 export function plannerDateParts(
@@ -32,7 +31,7 @@ export const createEvent: WiseAgentOperation = {
 	},
 	// Documented as scope 'planner'; the OAuth scope list calls it 'calendar'.
 	scopes: ['calendar'],
-	description: forOperation('calendar', 'createEvent', [
+	description: [
 		{
 			displayName: 'Event Name',
 			name: 'eventName',
@@ -65,7 +64,7 @@ export const createEvent: WiseAgentOperation = {
 				},
 			],
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const timeZone = this.getTimezone();

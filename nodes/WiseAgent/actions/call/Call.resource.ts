@@ -1,18 +1,13 @@
 import type { WiseAgentResource } from '../types';
+import { defineResource } from '../types';
 import { create } from './create.operation';
-import { deleteCall } from './delete.operation';
+import { delete as callDelete } from './delete.operation';
 import { get } from './get.operation';
-import { getMany } from './getMany.operation';
+import { getAll } from './getAll.operation';
 import { update } from './update.operation';
 
-export const call: WiseAgentResource = {
+export const call: WiseAgentResource = defineResource({
 	option: { name: 'Call', value: 'call', description: 'The call list: calls to make to contacts' },
 	defaultOperation: 'create',
-	operations: {
-		create,
-		update,
-		get,
-		getAll: getMany,
-		delete: deleteCall,
-	},
-};
+	operations: [create, update, get, getAll, callDelete],
+});

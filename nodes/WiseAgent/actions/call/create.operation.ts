@@ -6,7 +6,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { callFieldOptions, callForm, nextContactDateDescription } from './callFields';
 
 export const create: WiseAgentOperation = {
@@ -17,7 +16,7 @@ export const create: WiseAgentOperation = {
 		description: 'Schedule a call to a client or vendor on the call list (calls, POST)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('call', 'create', [
+	description: [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		{
 			displayName: 'Next Contact Date',
@@ -35,7 +34,7 @@ export const create: WiseAgentOperation = {
 			default: {},
 			options: callFieldOptions('create'),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);

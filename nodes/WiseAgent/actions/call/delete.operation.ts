@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { CALL_DELETE_REQUEST_TYPE, callIdField, readCallId } from './callFields';
 
-export const deleteCall: WiseAgentOperation = {
+const deleteOperation: WiseAgentOperation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -14,7 +13,7 @@ export const deleteCall: WiseAgentOperation = {
 		description: 'Delete a call list entry by its ID (calls, DELETE)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('call', 'delete', [callIdField]),
+	description: [callIdField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const callId = readCallId(this, itemIndex);
@@ -27,3 +26,6 @@ export const deleteCall: WiseAgentOperation = {
 		return successResult(body, { CallId: callId, deleted: true });
 	},
 };
+
+// `delete` is a reserved word: the operation is declared under another name.
+export { deleteOperation as delete };

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { recordsFrom } from '../../helpers/records';
-import { wiseAgentApiRequest } from '../../transport';
+import { notFoundError, wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { callIdField, readCallId } from './callFields';
 
 export const get: WiseAgentOperation = {
@@ -15,7 +13,7 @@ export const get: WiseAgentOperation = {
 		description: 'Retrieve one call list entry by its ID (calls, GET with callId)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('call', 'get', [callIdField]),
+	description: [callIdField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const callId = readCallId(this, itemIndex);
@@ -26,13 +24,7 @@ export const get: WiseAgentOperation = {
 			itemIndex,
 		});
 		const call = recordsFrom(body)[0];
-		if (!call) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: `Call ${callId} not found` },
-				{ message: `Wise Agent: call ${callId} was not found`, httpCode: '404', itemIndex },
-			);
-		}
+		if (!call) throw notFoundError(this, `call ${callId}`, itemIndex);
 		return call;
 	},
 };

@@ -6,7 +6,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, requireContactId } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { callFieldOptions, callForm, callIdField, readCallId } from './callFields';
 
 export const update: WiseAgentOperation = {
@@ -17,7 +16,7 @@ export const update: WiseAgentOperation = {
 		description: 'Reschedule, complete, flag or reassign a call (calls, PUT)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('call', 'update', [
+	description: [
 		callIdField,
 		contactLocator({
 			displayName: 'Move to Contact',
@@ -33,7 +32,7 @@ export const update: WiseAgentOperation = {
 			default: {},
 			options: callFieldOptions('update'),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const callId = readCallId(this, itemIndex);

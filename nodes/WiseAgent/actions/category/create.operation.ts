@@ -4,7 +4,6 @@ import { isRecord, recordsFrom, successResult } from '../../helpers/records';
 import { invalidInput, toList } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 export const create: WiseAgentOperation = {
 	option: {
@@ -14,7 +13,7 @@ export const create: WiseAgentOperation = {
 		description: 'Add one or several categories at once (addCategories)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('category', 'create', [
+	description: [
 		{
 			displayName: 'Category Names',
 			name: 'names',
@@ -24,7 +23,7 @@ export const create: WiseAgentOperation = {
 			placeholder: 'e.g. New Lead, Prospect',
 			description: 'One or more names, comma-separated (or an array from an expression)',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const names = toList(this.getNodeParameter('names', itemIndex, ''));

@@ -4,7 +4,6 @@ import { NodeApiError } from 'n8n-workflow';
 import { singleRecordFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { categoryField, readCategory } from './categoryFields';
 
 export const getContactCount: WiseAgentOperation = {
@@ -15,7 +14,7 @@ export const getContactCount: WiseAgentOperation = {
 		description: 'How many contacts a category holds (getCategoryClientCount)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('category', 'getContactCount', [categoryField]),
+	description: [categoryField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const category = readCategory(this, itemIndex);

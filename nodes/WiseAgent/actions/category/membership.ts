@@ -5,7 +5,6 @@ import { wiseAgentApiRequest } from '../../transport';
 import type { ContactBatchSpec } from '../contactBatch';
 import { batchItemsOption, executeContactBatches } from '../contactBatch';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { categoryField, readCategory } from './categoryFields';
 
 /**
@@ -41,11 +40,7 @@ export function membershipOperation(kind: 'add' | 'remove'): WiseAgentOperation 
 					: 'Take one or many contacts out of a category (removeClientsFromCategory)',
 		},
 		scopes: ['contacts'],
-		description: forOperation('category', value, [
-			categoryField,
-			...contactListProperties(),
-			batchItemsOption('category'),
-		]),
+		description: [categoryField, ...contactListProperties(), batchItemsOption('category')],
 
 		async executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await executeContactBatches(this, items, batchSpec);

@@ -6,7 +6,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, requireText, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 /** User-facing name → addClientAddress field (the docs' first, PascalCase variant). */
 const OPTIONAL_ADDRESS_FIELDS: Array<[string, string, string]> = [
@@ -29,7 +28,7 @@ export const addAddress: WiseAgentOperation = {
 		description: 'Add an extra address, e.g. a liked or searched property (addClientAddress)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'addAddress', [
+	description: [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		{
 			displayName: 'Street Number',
@@ -84,7 +83,7 @@ export const addAddress: WiseAgentOperation = {
 					: {}),
 			})),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);

@@ -5,7 +5,6 @@ import { successResult } from '../../helpers/records';
 import { requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { customFieldProperties } from './customFieldProperties';
 
 export const addCustomField: WiseAgentOperation = {
@@ -17,12 +16,8 @@ export const addCustomField: WiseAgentOperation = {
 			'Store a key/value on the contact; a key can exist once per contact (addClientCustom)',
 	},
 	scopes: ['contacts'],
-	description: forOperation(
-		'contact',
-		'addCustomField',
-		customFieldProperties(
-			'Unique per contact: adding an existing key fails (use Update Custom Field)',
-		),
+	description: customFieldProperties(
+		'Unique per contact: adding an existing key fails (use Update Custom Field)',
 	).map((property) => (property.name === 'key' ? { ...property, required: true } : property)),
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { readCreateInput, sendWebcontact, webcontactFields } from './contactRequests';
 import { createContactProperties } from './createFields';
 
@@ -14,7 +13,7 @@ export const create: WiseAgentOperation = {
 			'Add a lead (webcontact). If the email already exists Wise Agent only adds new phones and emails; use Create or Update to change it.',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'create', [
+	description: [
 		{
 			displayName:
 				'Wise Agent does not update an existing contact with the same email: the output then has NewContact = false. Use "Create or Update" to update it instead.',
@@ -23,7 +22,7 @@ export const create: WiseAgentOperation = {
 			default: '',
 		},
 		...createContactProperties,
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const input = readCreateInput(this, itemIndex);

@@ -5,7 +5,6 @@ import { getContactIdParameter } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 export const getAddresses: WiseAgentOperation = {
 	option: {
@@ -16,9 +15,7 @@ export const getAddresses: WiseAgentOperation = {
 			'The extra addresses of a contact; the primary address is on the contact itself (getClientAddresses)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'getAddresses', [
-		contactLocator({ displayName: 'Contact', name: 'contactId' }),
-	]),
+	description: [contactLocator({ displayName: 'Contact', name: 'contactId' })],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);

@@ -6,7 +6,6 @@ import { searchProfileCollection } from '../../descriptions/searchProfileFields'
 import { getContactIdParameter } from '../../helpers/parameters';
 import { checkEmail, invalidInput } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { sendUpdateContact, updateContactFields } from './contactRequests';
 
 export const update: WiseAgentOperation = {
@@ -17,7 +16,7 @@ export const update: WiseAgentOperation = {
 		description: 'Change fields, add or remove categories, reassign (updateContact)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'update', [
+	description: [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		{
 			displayName: 'Update Fields',
@@ -46,7 +45,7 @@ export const update: WiseAgentOperation = {
 			],
 		},
 		searchProfileCollection(),
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);

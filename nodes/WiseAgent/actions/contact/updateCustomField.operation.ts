@@ -5,7 +5,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, requireNumericId, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { customFieldProperties } from './customFieldProperties';
 
 export const updateCustomField: WiseAgentOperation = {
@@ -17,7 +16,7 @@ export const updateCustomField: WiseAgentOperation = {
 			'Change a custom value by its key, or change key and value by the custom field ID (editClientCustomData)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'updateCustomField', [
+	description: [
 		...customFieldProperties(
 			'Key of the custom field to update. Required unless a Custom Field ID is given.',
 		),
@@ -28,7 +27,7 @@ export const updateCustomField: WiseAgentOperation = {
 			default: '',
 			description: 'ClientCustomID returned by Add Custom Field; set it to rename the key as well',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);

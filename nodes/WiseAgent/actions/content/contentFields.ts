@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { singleRecordFrom } from '../../helpers/records';
 import {
@@ -8,7 +7,7 @@ import {
 	requireText,
 	withoutEmpty,
 } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
+import { notFoundError, wiseAgentApiRequest } from '../../transport';
 
 /** Shared by the content operations: the picked content, its fields, limits and the save call. */
 
@@ -104,11 +103,7 @@ export async function fetchContent(
 	});
 	const content = singleRecordFrom(body, 'data');
 	if (!content || Object.keys(content).length === 0) {
-		throw new NodeApiError(
-			context.getNode(),
-			{ message: `Content ${contentId} not found` },
-			{ message: `Wise Agent: content ${contentId} was not found`, httpCode: '404', itemIndex },
-		);
+		throw notFoundError(context, `content ${contentId}`, itemIndex);
 	}
 	return content;
 }

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { categoryField, htmlField, saveContent, subjectField } from './contentFields';
 
 export const create: WiseAgentOperation = {
@@ -14,7 +13,7 @@ export const create: WiseAgentOperation = {
 		description: 'Add marketing content, e.g. an email template (content)',
 	},
 	scopes: ['marketing'],
-	description: forOperation('content', 'create', [
+	description: [
 		{
 			displayName: 'Name',
 			name: 'name',
@@ -33,7 +32,7 @@ export const create: WiseAgentOperation = {
 			default: {},
 			options: [categoryField, subjectField],
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const additional = getCollection(this, itemIndex, 'additionalFields');

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { contentIdField, fetchContent, readContentId } from './contentFields';
 
 export const get: WiseAgentOperation = {
@@ -12,7 +11,7 @@ export const get: WiseAgentOperation = {
 		description: 'One content item, including its HTML (Content with ContentId)',
 	},
 	scopes: ['marketing'],
-	description: forOperation('content', 'get', [contentIdField('retrieve')]),
+	description: [contentIdField('retrieve')],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		return await fetchContent(this, itemIndex, readContentId(this, itemIndex));

@@ -1,7 +1,6 @@
 import { listOperation } from '../listOperation';
 
 export const getCategories = listOperation({
-	resource: 'content',
 	value: 'getCategories',
 	name: 'Get Categories',
 	action: 'Get content categories',

@@ -4,7 +4,6 @@ import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import {
 	categoryField,
 	contentIdField,
@@ -25,7 +24,7 @@ export const update: WiseAgentOperation = {
 		description: 'Change the name, category, subject or HTML of content (content with ContentId)',
 	},
 	scopes: ['marketing'],
-	description: forOperation('content', 'update', [
+	description: [
 		contentIdField('update'),
 		{
 			displayName: 'Update Fields',
@@ -46,7 +45,7 @@ export const update: WiseAgentOperation = {
 				subjectField,
 			],
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const contentId = readContentId(this, itemIndex);

@@ -1,13 +1,14 @@
 import type { WiseAgentResource } from '../types';
+import { defineResource } from '../types';
 import { addContacts } from './addContacts.operation';
-import { getMany } from './getMany.operation';
+import { getAll } from './getAll.operation';
 
-export const marketingProgram: WiseAgentResource = {
+export const marketingProgram: WiseAgentResource = defineResource({
 	option: {
 		name: 'Marketing Program',
 		value: 'marketingProgram',
 		description: 'Drip and email campaigns contacts can be enrolled in',
 	},
 	defaultOperation: 'addContacts',
-	operations: { getAll: getMany, addContacts },
-};
+	operations: [getAll, addContacts],
+});

@@ -6,7 +6,6 @@ import { wiseAgentApiRequest } from '../../transport';
 import type { ContactBatchSpec } from '../contactBatch';
 import { batchItemsOption, executeContactBatches } from '../contactBatch';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 const batchSpec: ContactBatchSpec = {
 	targetKey: 'programID',
@@ -36,7 +35,7 @@ export const addContacts: WiseAgentOperation = {
 		description: 'Enroll contacts in a marketing program (addClientsToMarketingProgram)',
 	},
 	scopes: ['marketing'],
-	description: forOperation('marketingProgram', 'addContacts', [
+	description: [
 		{
 			displayName: 'Program Name or ID',
 			name: 'programId',
@@ -49,7 +48,7 @@ export const addContacts: WiseAgentOperation = {
 		},
 		...contactListProperties(),
 		batchItemsOption('program'),
-	]),
+	],
 
 	async executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await executeContactBatches(this, items, batchSpec);

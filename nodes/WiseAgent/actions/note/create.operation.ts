@@ -6,7 +6,6 @@ import { isRecord, recordsFrom, singleRecordFrom, successResult } from '../../he
 import { requireText, toList, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { noteCategoriesField } from './noteFields';
 import { teamMemberField } from '../../descriptions/common';
 
@@ -18,7 +17,7 @@ export const create: WiseAgentOperation = {
 		description: 'Add a note to one or many clients or vendors (addContactNote)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('note', 'create', [
+	description: [
 		...contactListProperties(),
 		{
 			displayName: 'Subject',
@@ -44,7 +43,7 @@ export const create: WiseAgentOperation = {
 			default: {},
 			options: [noteCategoriesField(), teamMemberField('Inside team member the note is added by')],
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientIds = readContactIds(this, itemIndex);

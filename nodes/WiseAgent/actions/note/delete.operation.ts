@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './noteFields';
 
-export const deleteNote: WiseAgentOperation = {
+const deleteOperation: WiseAgentOperation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -14,7 +13,7 @@ export const deleteNote: WiseAgentOperation = {
 		description: 'Remove a note; locked notes cannot be removed (removeContactNote)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('note', 'delete', [lockedNoteNotice, noteIdField, vendorNoteField]),
+	description: [lockedNoteNotice, noteIdField, vendorNoteField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const target = noteTarget(this, itemIndex);
@@ -27,3 +26,6 @@ export const deleteNote: WiseAgentOperation = {
 		return successResult(body, { NoteID: target.noteID, deleted: true });
 	},
 };
+
+// `delete` is a reserved word: the operation is declared under another name.
+export { deleteOperation as delete };

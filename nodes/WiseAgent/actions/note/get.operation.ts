@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { contactLocator, simplifyField } from '../../descriptions/common';
-import { recordsFrom } from '../../helpers/records';
 import { simplifyRecords } from '../../helpers/simplify';
 import { requireContactId, requireNumericId } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
+import { getNote, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { noteIdField } from './noteFields';
 
 export const get: WiseAgentOperation = {
@@ -18,7 +15,7 @@ export const get: WiseAgentOperation = {
 		description: 'Retrieve one note by its ID (getContactNotes with NoteID)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('note', 'get', [
+	description: [
 		noteIdField,
 		contactLocator({
 			displayName: 'Contact',
@@ -28,7 +25,7 @@ export const get: WiseAgentOperation = {
 				'The client or vendor the note belongs to (optional; use the V prefix for vendor notes)',
 		}),
 		simplifyField,
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const noteId = requireNumericId(
@@ -38,24 +35,12 @@ export const get: WiseAgentOperation = {
 			this.getNodeParameter('noteId', itemIndex),
 		);
 		const rawContact = this.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
-		const query: IDataObject = { NoteID: noteId };
-		if (String(rawContact ?? '').trim() !== '') {
-			query.ClientID = requireContactId(this, itemIndex, 'Contact', rawContact);
-		}
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'GET',
-			requestType: 'getContactNotes',
-			query,
-			itemIndex,
-		});
-		const note = recordsFrom(body, 'Notes')[0];
-		if (!note) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: `Note ${noteId} not found` },
-				{ message: `Wise Agent: note ${noteId} was not found`, httpCode: '404', itemIndex },
-			);
-		}
+		const clientId =
+			String(rawContact ?? '').trim() !== ''
+				? requireContactId(this, itemIndex, 'Contact', rawContact)
+				: undefined;
+		const note = await getNote(this, noteId, clientId, itemIndex);
+		if (!note) throw notFoundError(this, `note ${noteId}`, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords([note], simplify)[0];
 	},

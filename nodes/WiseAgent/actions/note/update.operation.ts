@@ -5,7 +5,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './noteFields';
 
 export const update: WiseAgentOperation = {
@@ -17,7 +16,7 @@ export const update: WiseAgentOperation = {
 			'Change the text or subject of a note; locked notes cannot be changed (updateContactNote)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('note', 'update', [
+	description: [
 		lockedNoteNotice,
 		noteIdField,
 		vendorNoteField,
@@ -39,7 +38,7 @@ export const update: WiseAgentOperation = {
 				{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 			],
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const target = noteTarget(this, itemIndex);

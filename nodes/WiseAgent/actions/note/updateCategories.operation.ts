@@ -4,7 +4,6 @@ import { successResult } from '../../helpers/records';
 import { toList } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import {
 	lockedNoteNotice,
 	noteCategoriesField,
@@ -22,7 +21,7 @@ export const updateCategories: WiseAgentOperation = {
 			'Set the categories of a note; locked notes cannot be changed (updateContactNoteCategories)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('note', 'updateCategories', [
+	description: [
 		lockedNoteNotice,
 		noteIdField,
 		vendorNoteField,
@@ -30,7 +29,7 @@ export const updateCategories: WiseAgentOperation = {
 			description:
 				'The note’s categories after the update; leave empty to remove them all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		}),
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const target = noteTarget(this, itemIndex);

@@ -4,7 +4,6 @@ import { imageUrlsCsv, imageUrlsProperty } from '../../descriptions/propertyFiel
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
 
 export const addPhotos: WiseAgentOperation = {
@@ -15,7 +14,7 @@ export const addPhotos: WiseAgentOperation = {
 		description: 'Add photos to a property from public URLs (addPropertyPhoto)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'addPhotos', [propertyLocator, imageUrlsProperty()]),
+	description: [propertyLocator, imageUrlsProperty()],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const propertyId = readPropertyId(this, itemIndex);

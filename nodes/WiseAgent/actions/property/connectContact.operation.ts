@@ -5,7 +5,6 @@ import { getContactIdParameter } from '../../helpers/parameters';
 import { withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
 
 export const connectContact: WiseAgentOperation = {
@@ -17,7 +16,7 @@ export const connectContact: WiseAgentOperation = {
 			'Link an existing property to a client, with their relation (addPropertyConnection)',
 	},
 	scopes: ['properties', 'contacts'],
-	description: forOperation('property', 'connectContact', [
+	description: [
 		propertyLocator,
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		{
@@ -28,7 +27,7 @@ export const connectContact: WiseAgentOperation = {
 			placeholder: 'e.g. Owner',
 			description: 'How the contact relates to the property; Wise Agent uses N/A when empty',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const PropertyID = readPropertyId(this, itemIndex);

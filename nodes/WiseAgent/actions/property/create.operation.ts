@@ -10,7 +10,6 @@ import { getCollection } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { propertyContactLocator, readOptionalContactId, statusResult } from './propertyShared';
 
 export const create: WiseAgentOperation = {
@@ -22,7 +21,7 @@ export const create: WiseAgentOperation = {
 			'Add a property with its details and photos, optionally for a contact (addProperty)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'create', [
+	description: [
 		{
 			displayName: STREET_NUMBER.displayName,
 			name: 'addressNum',
@@ -50,7 +49,7 @@ export const create: WiseAgentOperation = {
 			default: {},
 			options: propertyFieldProperties('create'),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const addressNum = requireText(

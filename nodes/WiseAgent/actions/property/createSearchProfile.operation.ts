@@ -9,7 +9,6 @@ import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { mergedFields } from './searchProfiles';
 
 export const createSearchProfile: WiseAgentOperation = {
@@ -20,10 +19,10 @@ export const createSearchProfile: WiseAgentOperation = {
 		description: 'Record what a contact is looking for (addPropertySearchCriteria)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'createSearchProfile', [
+	description: [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		searchProfileCollection('searchProfile', 'Search Criteria'),
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientid = getContactIdParameter(this, itemIndex);

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
 
-export const deleteProperty: WiseAgentOperation = {
+const deleteOperation: WiseAgentOperation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -13,7 +12,7 @@ export const deleteProperty: WiseAgentOperation = {
 		description: 'Delete a property by its ID (deleteProperty)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'delete', [propertyLocator]),
+	description: [propertyLocator],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const propertyID = readPropertyId(this, itemIndex);
@@ -26,3 +25,6 @@ export const deleteProperty: WiseAgentOperation = {
 		return statusResult(body, { propertyId: propertyID, deleted: true });
 	},
 };
+
+// `delete` is a reserved word: the operation is declared under another name.
+export { deleteOperation as delete };

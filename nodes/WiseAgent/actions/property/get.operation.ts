@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
-import { singleRecordFrom } from '../../helpers/records';
 import { invalidInput, withoutEmpty } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
+import { getProperty, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
-import { notFound, propertyLocator, readPropertyId } from './propertyShared';
+import { propertyLocator, readPropertyId } from './propertyShared';
 
 /** getProperty's lookup fields besides propertyID: user-facing name → query name. */
 const LOOKUP_FIELDS: Array<[string, string, string]> = [
@@ -25,7 +23,7 @@ export const get: WiseAgentOperation = {
 		description: 'Retrieve a property by its ID, or find it by address or MLS number (getProperty)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'get', [
+	description: [
 		{
 			displayName: 'Find By',
 			name: 'findBy',
@@ -52,7 +50,7 @@ export const get: WiseAgentOperation = {
 				default: '',
 			})),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const findBy = this.getNodeParameter('findBy', itemIndex, 'id') as string;
@@ -75,16 +73,8 @@ export const get: WiseAgentOperation = {
 				);
 			}
 		}
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'GET',
-			requestType: 'getProperty',
-			query,
-			itemIndex,
-		});
-		const property = singleRecordFrom(body);
-		if (!property || property.PropertyID === undefined) {
-			throw notFound(this, itemIndex, 'the property');
-		}
+		const property = await getProperty(this, query, itemIndex);
+		if (!property) throw notFoundError(this, 'the property', itemIndex);
 		return property;
 	},
 };

@@ -5,7 +5,6 @@ import { getContactIdParameter } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 export const getManySearchProfiles: WiseAgentOperation = {
 	option: {
@@ -15,10 +14,10 @@ export const getManySearchProfiles: WiseAgentOperation = {
 		description: 'List the search profiles of a contact (getPropertySearchCriteriaList)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'getManySearchProfiles', [
+	description: [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		...returnAllOrLimit(),
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { singleRecordFrom } from '../../helpers/records';
-import { wiseAgentApiRequest } from '../../transport';
+import { notFoundError, wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
-import { notFound, readSearchId, searchIdField } from './propertyShared';
+import { readSearchId, searchIdField } from './propertyShared';
 
 export const getSearchProfile: WiseAgentOperation = {
 	option: {
@@ -14,7 +13,7 @@ export const getSearchProfile: WiseAgentOperation = {
 		description: 'Retrieve one search profile by its ID (getPropertySearchCriteria)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'getSearchProfile', [searchIdField]),
+	description: [searchIdField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const searchId = readSearchId(this, itemIndex);
@@ -27,7 +26,7 @@ export const getSearchProfile: WiseAgentOperation = {
 		// An unknown SearchID answers an empty object.
 		const profile = singleRecordFrom(body);
 		if (!profile || Object.keys(profile).length === 0) {
-			throw notFound(this, itemIndex, `search profile ${searchId}`);
+			throw notFoundError(this, `search profile ${searchId}`, itemIndex);
 		}
 		return { SearchID: searchId, ...profile };
 	},

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { contactLocator, numericRecordLocator } from '../../descriptions/common';
 import { getNumericIdParameter } from '../../helpers/parameters';
@@ -59,16 +58,4 @@ export function readSearchId(context: IExecuteFunctions, itemIndex: number): str
 export function statusResult(body: unknown, extra: IDataObject = {}): IDataObject {
 	if (isRecord(body) && isRecord(body.data)) return { success: true, ...body.data, ...extra };
 	return successResult(body, extra);
-}
-
-export function notFound(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	what: string,
-): NodeApiError {
-	return new NodeApiError(
-		context.getNode(),
-		{ message: `${what} not found` },
-		{ message: `Wise Agent: ${what} was not found`, httpCode: '404', itemIndex },
-	);
 }

@@ -5,7 +5,6 @@ import { getCollection } from '../../helpers/parameters';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import {
 	propertyContactLocator,
 	propertyLocator,
@@ -23,7 +22,7 @@ export const update: WiseAgentOperation = {
 			'Change the supplied fields of a property; the others stay as they are (updateProperty)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'update', [
+	description: [
 		propertyLocator,
 		propertyContactLocator,
 		{
@@ -34,7 +33,7 @@ export const update: WiseAgentOperation = {
 			default: {},
 			options: propertyFieldProperties('update'),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const propertyID = readPropertyId(this, itemIndex);

@@ -9,7 +9,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { readSearchId, searchIdField } from './propertyShared';
 
 export const updateSearchProfile: WiseAgentOperation = {
@@ -20,10 +19,7 @@ export const updateSearchProfile: WiseAgentOperation = {
 		description: 'Change the criteria of a search profile (updatePropertySearchCriteria)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'updateSearchProfile', [
-		searchIdField,
-		searchProfileCollection('searchProfile', 'Search Criteria'),
-	]),
+	description: [searchIdField, searchProfileCollection('searchProfile', 'Search Criteria')],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const searchID = readSearchId(this, itemIndex);

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { readTaskId, taskLocator } from './taskFields';
 
 export const complete: WiseAgentOperation = {
@@ -14,7 +13,7 @@ export const complete: WiseAgentOperation = {
 		description: 'Mark a task as done (tasks, PUT with Completed=yes)',
 	},
 	scopes: ['team'],
-	description: forOperation('task', 'complete', [taskLocator]),
+	description: [taskLocator],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const taskId = readTaskId(this, itemIndex);

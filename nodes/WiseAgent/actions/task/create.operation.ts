@@ -5,7 +5,6 @@ import { successResult } from '../../helpers/records';
 import { requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { taskContactLocator, taskFieldOptions, taskForm } from './taskFields';
 
 export const create: WiseAgentOperation = {
@@ -16,7 +15,7 @@ export const create: WiseAgentOperation = {
 		description: 'Add a task, optionally about a contact and assigned to a team member (tasks)',
 	},
 	scopes: ['team'],
-	description: forOperation('task', 'create', [
+	description: [
 		{
 			displayName: 'Description',
 			name: 'description',
@@ -35,7 +34,7 @@ export const create: WiseAgentOperation = {
 			default: {},
 			options: taskFieldOptions('create'),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const description = requireText(

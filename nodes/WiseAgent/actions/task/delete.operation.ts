@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { readTaskId, TASK_DELETE_REQUEST_TYPE, taskLocator } from './taskFields';
 
-export const deleteTask: WiseAgentOperation = {
+const deleteOperation: WiseAgentOperation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -14,7 +13,7 @@ export const deleteTask: WiseAgentOperation = {
 		description: 'Delete a task by its ID (tasks, DELETE)',
 	},
 	scopes: ['team'],
-	description: forOperation('task', 'delete', [taskLocator]),
+	description: [taskLocator],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const taskId = readTaskId(this, itemIndex);
@@ -27,3 +26,6 @@ export const deleteTask: WiseAgentOperation = {
 		return successResult(body, { TaskID: taskId, deleted: true });
 	},
 };
+
+// `delete` is a reserved word: the operation is declared under another name.
+export { deleteOperation as delete };

@@ -1,17 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { contactLocator, numericRecordLocator, teamMemberField } from '../../descriptions/common';
 import { formatUsDateInZone } from '../../helpers/dates';
 import { getNumericIdParameter } from '../../helpers/parameters';
-import { isRecord, recordsFrom } from '../../helpers/records';
 import {
 	checkMaxLengths,
 	requireContactId,
 	requireDate,
 	withoutEmpty,
 } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
 
 /**
  * The docs print task deletion as DELETE with requestType=webhooks and `TaskID`, not `tasks`.
@@ -21,9 +18,6 @@ import { wiseAgentApiRequest } from '../../transport';
  * If Wise Agent ever confirms DELETE `tasks` instead, change this one constant.
  */
 export const TASK_DELETE_REQUEST_TYPE = 'webhooks';
-
-/** Documented default page size of the task list. */
-export const TASKS_PAGE_SIZE = 100;
 
 const TASK_NOTE_MAX_LENGTH = 2048;
 
@@ -143,49 +137,4 @@ export function taskForm(
 		form.ContactID = requireContactId(context, itemIndex, 'Contact', contact);
 	}
 	return form;
-}
-
-/**
- * Pages through the task list. The list carries `TotalCount`, so paging stops once that many
- * tasks were seen (no extra empty request), on a short page, or when `visit` returns true.
- */
-export async function walkTasks(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	pageSize: number,
-	visit: (tasks: IDataObject[]) => boolean,
-	maxPages = Infinity,
-): Promise<void> {
-	let seen = 0;
-	for (let page = 1; page <= maxPages; page++) {
-		const body = await wiseAgentApiRequest.call(context, {
-			method: 'GET',
-			requestType: 'tasks',
-			query: { page, page_size: pageSize },
-			itemIndex,
-		});
-		const tasks = recordsFrom(body);
-		if (visit(tasks)) return;
-		seen += tasks.length;
-		const total = isRecord(body) ? Number(body.TotalCount) : NaN;
-		if (tasks.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
-	}
-}
-
-export function taskNotFound(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	taskId: string,
-	detail: string,
-): NodeApiError {
-	return new NodeApiError(
-		context.getNode(),
-		{ message: `Task ${taskId} not found` },
-		{
-			message: `Wise Agent: task ${taskId} was not found`,
-			description: detail,
-			httpCode: '404',
-			itemIndex,
-		},
-	);
 }

@@ -5,7 +5,6 @@ import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import {
 	readTaskId,
 	taskContactLocator,
@@ -22,7 +21,7 @@ export const update: WiseAgentOperation = {
 		description: 'Change a task’s description, due date, priority, assignment… (tasks, PUT)',
 	},
 	scopes: ['team'],
-	description: forOperation('task', 'update', [
+	description: [
 		taskLocator,
 		taskContactLocator,
 		{
@@ -33,7 +32,7 @@ export const update: WiseAgentOperation = {
 			default: {},
 			options: taskFieldOptions('update'),
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const taskId = readTaskId(this, itemIndex);

@@ -1,9 +1,10 @@
 import type { WiseAgentResource } from '../types';
-import { getManyInside } from './getManyInside.operation';
-import { getManyOutside } from './getManyOutside.operation';
+import { defineResource } from '../types';
+import { getInside } from './getInside.operation';
+import { getOutside } from './getOutside.operation';
 
-export const team: WiseAgentResource = {
+export const team: WiseAgentResource = defineResource({
 	option: { name: 'Team', value: 'team', description: 'Inside and outside team members' },
 	defaultOperation: 'getInside',
-	operations: { getInside: getManyInside, getOutside: getManyOutside },
-};
+	operations: [getInside, getOutside],
+});

@@ -1,14 +1,15 @@
 import type { WiseAgentResource } from '../types';
+import { defineResource } from '../types';
 import { attachFile } from './attachFile.operation';
-import { getMany } from './getMany.operation';
+import { getAll } from './getAll.operation';
 import { getNotes } from './getNotes.operation';
 
-export const transaction: WiseAgentResource = {
+export const transaction: WiseAgentResource = defineResource({
 	option: {
 		name: 'Transaction',
 		value: 'transaction',
 		description: 'Transactions (checklists), their notes and files',
 	},
 	defaultOperation: 'getAll',
-	operations: { getAll: getMany, getNotes, attachFile },
-};
+	operations: [getAll, getNotes, attachFile],
+});

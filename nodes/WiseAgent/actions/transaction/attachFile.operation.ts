@@ -11,7 +11,6 @@ import {
 } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { transactionField } from './transactionField';
 
 export const attachFile: WiseAgentOperation = {
@@ -24,7 +23,7 @@ export const attachFile: WiseAgentOperation = {
 	},
 	// Documented as "'marketing' or 'contacts'": either one is enough.
 	scopes: ['marketing', 'contacts'],
-	description: forOperation('transaction', 'attachFile', [
+	description: [
 		transactionField({
 			required: false,
 			description:
@@ -53,7 +52,7 @@ export const attachFile: WiseAgentOperation = {
 			default: '',
 			description: 'Description stored with the file',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const rawTransaction = String(this.getNodeParameter('transactionId', itemIndex, '')).trim();

@@ -4,7 +4,6 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { requireNumericId } from '../../helpers/validation';
 import { applyReturnAllOrLimit, fetchList } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { transactionField } from './transactionField';
 
 export const getNotes: WiseAgentOperation = {
@@ -15,7 +14,7 @@ export const getNotes: WiseAgentOperation = {
 		description: 'The notes written on a transaction (getTransactionNotes)',
 	},
 	scopes: ['marketing'],
-	description: forOperation('transaction', 'getNotes', [transactionField(), ...returnAllOrLimit()]),
+	description: [transactionField(), ...returnAllOrLimit()],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const transactionId = requireNumericId(

@@ -1,12 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { simplifyField } from '../../descriptions/common';
-import { singleRecordFrom } from '../../helpers/records';
 import { simplifyRecords } from '../../helpers/simplify';
-import { wiseAgentApiRequest } from '../../transport';
+import { getContact, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { requireVendorId } from './vendorId';
 
 export const get: WiseAgentOperation = {
@@ -17,7 +14,7 @@ export const get: WiseAgentOperation = {
 		description: 'Retrieve one vendor by its ID (getSingleContact with a V-prefixed ID)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('vendor', 'get', [
+	description: [
 		{
 			displayName: 'Vendor ID',
 			name: 'vendorId',
@@ -28,7 +25,7 @@ export const get: WiseAgentOperation = {
 			description: 'The vendor’s ID, with or without its V prefix',
 		},
 		simplifyField,
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const vendorId = requireVendorId(
@@ -37,24 +34,8 @@ export const get: WiseAgentOperation = {
 			'Vendor ID',
 			this.getNodeParameter('vendorId', itemIndex),
 		);
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'GET',
-			requestType: 'getSingleContact',
-			query: { clientID: vendorId },
-			itemIndex,
-		});
-		const vendor = singleRecordFrom(body);
-		if (!vendor || Object.keys(vendor).length === 0) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: `Vendor ${vendorId} not found` },
-				{
-					message: `Wise Agent: vendor ${vendorId} was not found`,
-					httpCode: '404',
-					itemIndex,
-				},
-			);
-		}
+		const vendor = await getContact(this, vendorId, itemIndex);
+		if (!vendor) throw notFoundError(this, `vendor ${vendorId}`, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords([vendor], simplify)[0];
 	},

@@ -1,15 +1,16 @@
 import type { WiseAgentResource } from '../types';
+import { defineResource } from '../types';
 import { create } from './create.operation';
-import { deleteWebhook } from './delete.operation';
-import { getMany } from './getMany.operation';
+import { delete as webhookDelete } from './delete.operation';
+import { getAll } from './getAll.operation';
 import { update } from './update.operation';
 
-export const webhook: WiseAgentResource = {
+export const webhook: WiseAgentResource = defineResource({
 	option: {
 		name: 'Webhook',
 		value: 'webhook',
 		description: 'Webhook subscriptions, for managing them by hand',
 	},
 	defaultOperation: 'getAll',
-	operations: { getAll: getMany, create, update, delete: deleteWebhook },
-};
+	operations: [getAll, create, update, webhookDelete],
+});

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { successResult } from '../../helpers/records';
-import { wiseAgentApiRequest } from '../../transport';
+import { createWebhook } from '../../transport';
 import { requireHttpUrl } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { URL_HINT, eventTypeField, statusField, urlField } from './webhookFields';
 
 export const create: WiseAgentOperation = {
@@ -16,7 +15,7 @@ export const create: WiseAgentOperation = {
 			'Subscribe a URL to one event (webhooks POST). The Wise Agent Trigger node does this by itself.',
 	},
 	scopes: ['profile'],
-	description: forOperation('webhook', 'create', [
+	description: [
 		{
 			displayName:
 				'To start a workflow on Wise Agent events, use the Wise Agent Trigger node: it subscribes and unsubscribes by itself',
@@ -27,7 +26,7 @@ export const create: WiseAgentOperation = {
 		eventTypeField,
 		{ ...urlField, required: true },
 		statusField,
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const form = {
@@ -41,12 +40,7 @@ export const create: WiseAgentOperation = {
 			),
 			Status: this.getNodeParameter('status', itemIndex, 'Active') as string,
 		};
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'POST',
-			requestType: 'webhooks',
-			form,
-			itemIndex,
-		});
+		const { body } = await createWebhook(this, form, itemIndex);
 		return successResult(body, form);
 	},
 };

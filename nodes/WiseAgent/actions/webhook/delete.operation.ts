@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { successResult } from '../../helpers/records';
-import { wiseAgentApiRequest } from '../../transport';
+import { deleteWebhook } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { readWebhookId, webhookIdField } from './webhookFields';
 
-export const deleteWebhook: WiseAgentOperation = {
+const deleteOperation: WiseAgentOperation = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -14,16 +13,14 @@ export const deleteWebhook: WiseAgentOperation = {
 		description: 'Remove a webhook subscription (webhooks DELETE)',
 	},
 	scopes: ['profile'],
-	description: forOperation('webhook', 'delete', [webhookIdField]),
+	description: [webhookIdField],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const webhookId = readWebhookId(this, itemIndex);
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'DELETE',
-			requestType: 'webhooks',
-			form: { WebhookID: webhookId },
-			itemIndex,
-		});
+		const body = await deleteWebhook(this, webhookId, itemIndex);
 		return successResult(body, { WebhookID: webhookId });
 	},
 };
+
+// `delete` is a reserved word: the operation is declared under another name.
+export { deleteOperation as delete };

@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
 import { invalidInput, requireHttpUrl } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
-import { fetchList } from '../listOperation';
+import { listWebhookRecords, notFoundError, updateWebhook, webhookIdOf } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import {
 	URL_HINT,
 	eventTypeField,
@@ -25,7 +22,7 @@ export const update: WiseAgentOperation = {
 		description: 'Change the event, URL or status of a webhook (webhooks PUT)',
 	},
 	scopes: ['profile'],
-	description: forOperation('webhook', 'update', [
+	description: [
 		webhookIdField,
 		{
 			displayName: 'Update Fields',
@@ -35,7 +32,7 @@ export const update: WiseAgentOperation = {
 			default: {},
 			options: [eventTypeField, statusField, urlField],
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const webhookId = readWebhookId(this, itemIndex);
@@ -48,28 +45,16 @@ export const update: WiseAgentOperation = {
 				? undefined
 				: requireHttpUrl(this, itemIndex, 'URL', changes.url, URL_HINT);
 		// The PUT is documented with all three fields: unchanged ones are sent as they are now.
-		const current = (await fetchList(this, itemIndex, 'webhooks')).find(
-			(webhook) => String(webhook.WebhookID) === webhookId,
+		const current = (await listWebhookRecords(this, itemIndex)).find(
+			(webhook) => webhookIdOf(webhook) === webhookId,
 		);
-		if (!current) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: `Webhook ${webhookId} not found` },
-				{ message: `Wise Agent: webhook ${webhookId} was not found`, httpCode: '404', itemIndex },
-			);
-		}
-		const form = {
-			WebhookID: webhookId,
+		if (!current) throw notFoundError(this, `webhook ${webhookId}`, itemIndex);
+		const fields = {
 			EventType: String(changes.eventType ?? current.EventType),
 			Url: url ?? String(current.Url),
 			Status: String(changes.status ?? current.Status),
 		};
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'PUT',
-			requestType: 'webhooks',
-			form,
-			itemIndex,
-		});
-		return successResult(body, form);
+		const body = await updateWebhook(this, webhookId, fields, itemIndex);
+		return successResult(body, { WebhookID: webhookId, ...fields });
 	},
 };

@@ -1,27 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireNumericId } from '../../helpers/validation';
-
-/** The documented webhook events. */
-export const WEBHOOK_EVENTS = [
-	['contactCreate', 'Contact Created'],
-	['contactUpdate', 'Contact Updated'],
-	['contactDelete', 'Contact Deleted'],
-	['taskCreate', 'Task Created'],
-	['taskUpdate', 'Task Updated'],
-	['taskDelete', 'Task Deleted'],
-	['propertyCreate', 'Property Created'],
-	['propertyUpdate', 'Property Updated'],
-	['propertyDelete', 'Property Deleted'],
-	['noteCreate', 'Note Created'],
-	['noteUpdate', 'Note Updated'],
-].map(([value, name]) => ({ name, value }));
+import { WEBHOOK_EVENTS } from '../../transport';
 
 export const eventTypeField: INodeProperties = {
 	displayName: 'Event',
 	name: 'eventType',
 	type: 'options',
-	options: WEBHOOK_EVENTS,
+	options: WEBHOOK_EVENTS.map((event) => ({ ...event })),
 	default: 'contactCreate',
 	description:
 		'What Wise Agent reports to the URL. Note events fire for changes made by hand in Wise Agent only.',

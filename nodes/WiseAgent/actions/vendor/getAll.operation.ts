@@ -6,7 +6,6 @@ import { simplifyRecords } from '../../helpers/simplify';
 import { checkEmail, invalidInput, toList } from '../../helpers/validation';
 import { wiseAgentApiRequestAllItems } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 /** getVendors' documented default page size when `page` is sent. */
 const VENDORS_PAGE_SIZE = 100;
@@ -40,7 +39,7 @@ function vendorFilterQuery(context: IExecuteFunctions, itemIndex: number): IData
 	}
 }
 
-export const getMany: WiseAgentOperation = {
+export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -48,7 +47,7 @@ export const getMany: WiseAgentOperation = {
 		description: 'List vendors, or search them by email, phone, type or name (getVendors)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('vendor', 'getAll', [
+	description: [
 		...returnAllOrLimit(),
 		{
 			displayName: 'Search By',
@@ -103,7 +102,7 @@ export const getMany: WiseAgentOperation = {
 			displayOptions: { show: { searchBy: ['name'] } },
 		},
 		simplifyField,
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const query = vendorFilterQuery(this, itemIndex);

@@ -1,15 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
-import { recordsFrom } from '../../helpers/records';
-import { wiseAgentApiRequestAllItems } from '../../transport';
+import { getProperties } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 /** Documented default page size of getProperties. */
 const PROPERTIES_PAGE_SIZE = 50;
 
-export const getMany: WiseAgentOperation = {
+export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -17,7 +15,7 @@ export const getMany: WiseAgentOperation = {
 		description: 'List the account’s properties, most recent first (getProperties)',
 	},
 	scopes: ['properties'],
-	description: forOperation('property', 'getAll', [
+	description: [
 		...returnAllOrLimit(),
 		{
 			displayName: 'Archived Only',
@@ -26,21 +24,17 @@ export const getMany: WiseAgentOperation = {
 			default: false,
 			description: 'Whether to list only archived properties (otherwise only active ones)',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const archived = this.getNodeParameter('showArchived', itemIndex, false) as boolean;
-		return await wiseAgentApiRequestAllItems.call(
+		return await getProperties(
 			this,
-			{
-				method: 'GET',
-				requestType: 'getProperties',
-				query: { showArchived: String(archived) },
-				itemIndex,
-			},
-			{ pageSize: PROPERTIES_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
+			{ showArchived: String(archived) },
+			{ pageSize: PROPERTIES_PAGE_SIZE, limit },
+			itemIndex,
 		);
 	},
 };

@@ -5,10 +5,9 @@ import { getContactIdParameter } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
 import { wiseAgentApiRequestAllItems } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { CALLS_PAGE_SIZE } from './callFields';
 
-export const getMany: WiseAgentOperation = {
+export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -16,7 +15,7 @@ export const getMany: WiseAgentOperation = {
 		description: 'List the call list entries of a client or vendor (calls, GET with clientId)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('call', 'getAll', [
+	description: [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		...returnAllOrLimit(),
 		{
@@ -27,7 +26,7 @@ export const getMany: WiseAgentOperation = {
 			description:
 				'Whether to list by next contact date, newest first (otherwise by date created, oldest first)',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);

@@ -4,9 +4,8 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { recordsFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
-export const getMany: WiseAgentOperation = {
+export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -14,7 +13,7 @@ export const getMany: WiseAgentOperation = {
 		description: 'List the categories with their contact counts (getAllCategoriesWithCount)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('category', 'getAll', [...returnAllOrLimit()]),
+	description: [...returnAllOrLimit()],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const body = await wiseAgentApiRequest.call(this, {

@@ -4,12 +4,11 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { getCollection } from '../../helpers/parameters';
 import { applyReturnAllOrLimit, fetchList } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 /** getTransactionNames flags are 1/0 (numbers or strings). */
 const isSet = (flag: unknown) => String(flag) === '1' || flag === true || flag === 'true';
 
-export const getMany: WiseAgentOperation = {
+export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -17,7 +16,7 @@ export const getMany: WiseAgentOperation = {
 		description: 'Transactions (checklists) of the account (getTransactionNames)',
 	},
 	scopes: ['marketing'],
-	description: forOperation('transaction', 'getAll', [
+	description: [
 		...returnAllOrLimit(),
 		{
 			displayName: 'Options',
@@ -42,7 +41,7 @@ export const getMany: WiseAgentOperation = {
 				},
 			],
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const options = getCollection(this, itemIndex, 'options');

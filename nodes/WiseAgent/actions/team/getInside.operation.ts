@@ -1,7 +1,6 @@
 import { listOperation } from '../listOperation';
 
-export const getManyInside = listOperation({
-	resource: 'team',
+export const getInside = listOperation({
 	value: 'getInside',
 	name: 'Get Many Inside Team Members',
 	action: 'Get many inside team members',

@@ -1,7 +1,6 @@
 import { listOperation } from '../listOperation';
 
-export const getMany = listOperation({
-	resource: 'marketingProgram',
+export const getAll = listOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many marketing programs',

@@ -1,7 +1,6 @@
 import { listOperation } from '../listOperation';
 
-export const getManyOutside = listOperation({
-	resource: 'team',
+export const getOutside = listOperation({
 	value: 'getOutside',
 	name: 'Get Many Outside Team Members',
 	action: 'Get many outside team members',

@@ -5,7 +5,6 @@ import { formatArizonaDateTime } from '../../helpers/dates';
 import { invalidInput, requireDate } from '../../helpers/validation';
 import { applyReturnAllOrLimit, fetchList } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
 export interface Attendee {
 	type: 'client' | 'vendor';
@@ -32,7 +31,7 @@ export function decodeAttendees(value: unknown): Attendee[] {
 	return attendees;
 }
 
-export const getManyEvents: WiseAgentOperation = {
+export const getEvents: WiseAgentOperation = {
 	option: {
 		name: 'Get Many Events',
 		value: 'getEvents',
@@ -41,7 +40,7 @@ export const getManyEvents: WiseAgentOperation = {
 			'Calendar events between two dates, repeating events expanded into single ones (getCalendar)',
 	},
 	scopes: ['calendar'],
-	description: forOperation('calendar', 'getEvents', [
+	description: [
 		{
 			displayName: 'Start',
 			name: 'startDate',
@@ -67,7 +66,7 @@ export const getManyEvents: WiseAgentOperation = {
 			description:
 				'Whether to add "attendeeIds", the Attendees text ("C1234,V567") decoded into clients and vendors',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const start = requireDate(

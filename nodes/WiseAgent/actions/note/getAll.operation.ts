@@ -8,13 +8,12 @@ import { simplifyRecords } from '../../helpers/simplify';
 import { requireDate, toList, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequestAllItems } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import { noteCategoriesField } from './noteFields';
 
 /** Documented default page size of getContactNotes. */
 const NOTES_PAGE_SIZE = 100;
 
-export const getMany: WiseAgentOperation = {
+export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -23,7 +22,7 @@ export const getMany: WiseAgentOperation = {
 			'List the notes of a client or vendor, by category, subject or date (getContactNotes)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('note', 'getAll', [
+	description: [
 		contactLocator({ displayName: 'Contact', name: 'contactId' }),
 		...returnAllOrLimit(),
 		{
@@ -54,7 +53,7 @@ export const getMany: WiseAgentOperation = {
 			],
 		},
 		simplifyField,
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);

@@ -4,9 +4,8 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { withoutEmpty } from '../../helpers/validation';
 import { applyReturnAllOrLimit, fetchList } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 
-export const getMany: WiseAgentOperation = {
+export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -14,7 +13,7 @@ export const getMany: WiseAgentOperation = {
 		description: 'Marketing content (email templates) without their HTML (Content)',
 	},
 	scopes: ['marketing'],
-	description: forOperation('content', 'getAll', [
+	description: [
 		...returnAllOrLimit(),
 		{
 			displayName: 'Category Name or ID',
@@ -25,7 +24,7 @@ export const getMany: WiseAgentOperation = {
 			description:
 				'Only content of this category; empty for all. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const category = String(this.getNodeParameter('category', itemIndex, '')).trim();

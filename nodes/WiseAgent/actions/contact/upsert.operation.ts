@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { recordsFrom } from '../../helpers/records';
 import { invalidInput, toList } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
+import { getContactsPage } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { forOperation } from '../types';
 import {
 	readCreateInput,
 	sendUpdateContact,
@@ -31,19 +29,14 @@ async function findExistingContact(
 	for (const phone of phones) lookups.push({ by: 'phone', query: { phone } });
 
 	for (const lookup of lookups) {
-		const body = await wiseAgentApiRequest.call(context, {
-			method: 'GET',
-			requestType: 'getContacts',
-			query: { ...lookup.query, page: 1, page_size: 2 },
-			itemIndex,
-		});
-		const match = recordsFrom(body).find((contact) => contact.ClientID !== undefined);
+		const candidates = await getContactsPage(context, lookup.query, 1, 2, itemIndex);
+		const match = candidates.find((contact) => contact.ClientID !== undefined);
 		if (match) return { clientId: String(match.ClientID), matchedBy: lookup.by };
 	}
 	return undefined;
 }
 
-export const createOrUpdate: WiseAgentOperation = {
+export const upsert: WiseAgentOperation = {
 	option: {
 		name: 'Create or Update',
 		value: 'upsert',
@@ -51,7 +44,7 @@ export const createOrUpdate: WiseAgentOperation = {
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 	},
 	scopes: ['contacts'],
-	description: forOperation('contact', 'upsert', [
+	description: [
 		{
 			displayName:
 				'The contact is matched by email, then by phone number. The output field "action" says whether it was created or updated.',
@@ -60,7 +53,7 @@ export const createOrUpdate: WiseAgentOperation = {
 			default: '',
 		},
 		...createContactProperties,
-	]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const input = readCreateInput(this, itemIndex);

@@ -1,0 +1,369 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { isRecord, recordsFrom, singleRecordFrom } from '../helpers/records';
+import type { PageRequestOptions, WiseAgentContext } from './request';
+import { failureFacts, wiseAgentApiRequest, wiseAgentApiRequestAllItems } from './request';
+
+/**
+ * The API procedures that more than one caller needs (the action node, the triggers, the
+ * dropdowns): each request type's parameters and answer shape are written here once.
+ */
+
+export type ListPaging = Omit<PageRequestOptions, 'extract' | 'pageSize'> & {
+	pageSize?: number;
+	/** Keeps only some records of each page (a page shortened this way ends the paging). */
+	keep?: (record: IDataObject) => boolean;
+};
+
+/** Documented default page size of the paged lists. */
+export const DEFAULT_PAGE_SIZE = 100;
+
+// ---------------------------------------------------------------- errors
+
+/** `Wise Agent: <what> was not found` (HTTP 404 in the error), e.g. `contact 1234`. */
+export function notFoundError(
+	context: WiseAgentContext,
+	what: string,
+	itemIndex?: number,
+	description?: string,
+): NodeApiError {
+	return new NodeApiError(
+		context.getNode(),
+		{ message: `${what.charAt(0).toUpperCase()}${what.slice(1)} not found` },
+		{ message: `Wise Agent: ${what} was not found`, description, httpCode: '404', itemIndex },
+	);
+}
+
+/** Whether an API error says the record does not exist (HTTP 404, or the API's own words). */
+export function isNotFoundError(error: unknown): boolean {
+	if (failureFacts(error).status === 404) return true;
+	if (error instanceof NodeApiError && error.httpCode === '404') return true;
+	const message = error instanceof Error ? error.message : '';
+	return /not\s*found|does\s*not\s*exist|no\s+such/i.test(message);
+}
+
+function nonEmpty(record: IDataObject | undefined): IDataObject | undefined {
+	return record && Object.keys(record).length > 0 ? record : undefined;
+}
+
+function firstValue(record: IDataObject, ...keys: string[]): string {
+	for (const key of keys) {
+		const value = record[key];
+		if (value !== undefined && value !== null && value !== '') return String(value).trim();
+	}
+	return '';
+}
+
+function list(
+	context: WiseAgentContext,
+	requestType: string,
+	query: IDataObject,
+	paging: ListPaging,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const keep = paging.keep;
+	return wiseAgentApiRequestAllItems.call(
+		context,
+		{ method: 'GET', requestType, query, itemIndex },
+		{
+			...paging,
+			pageSize: paging.pageSize ?? DEFAULT_PAGE_SIZE,
+			extract: (body) => (keep ? recordsFrom(body).filter(keep) : recordsFrom(body)),
+		},
+	);
+}
+
+// ---------------------------------------------------------------- contacts
+
+/** getSingleContact: a client by ClientID, or a vendor by its V-prefixed ID. */
+export async function getContact(
+	context: WiseAgentContext,
+	clientId: string,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'GET',
+		requestType: 'getSingleContact',
+		query: { clientID: clientId },
+		itemIndex,
+	});
+	return nonEmpty(singleRecordFrom(body));
+}
+
+/** getContacts, paged (page/page_size) with the given filters. */
+export async function getContacts(
+	context: WiseAgentContext,
+	query: IDataObject,
+	paging: ListPaging = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await list(context, 'getContacts', query, paging, itemIndex);
+}
+
+/** One page of getContacts, for searches that need no more than that. */
+export async function getContactsPage(
+	context: WiseAgentContext,
+	query: IDataObject,
+	page: number,
+	pageSize: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'GET',
+		requestType: 'getContacts',
+		query: { ...query, page, page_size: pageSize },
+		itemIndex,
+	});
+	return recordsFrom(body);
+}
+
+/** getContactsCount answers `{"count": 154102}`; it accepts getContacts' filters. */
+export async function countContacts(
+	context: WiseAgentContext,
+	query: IDataObject,
+	itemIndex?: number,
+): Promise<number> {
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'GET',
+		requestType: 'getContactsCount',
+		query,
+		itemIndex,
+	});
+	const record = Array.isArray(body) ? body[0] : body;
+	const count = Number(isRecord(record) ? (record.count ?? record.Count) : record);
+	if (!Number.isFinite(count)) {
+		throw new NodeApiError(
+			context.getNode(),
+			{ message: 'Unexpected getContactsCount response' },
+			{ message: 'Wise Agent: the contact count could not be read from the response', itemIndex },
+		);
+	}
+	return count;
+}
+
+// ---------------------------------------------------------------- properties
+
+export function propertyIdOf(property: IDataObject): string {
+	return firstValue(property, 'PropertyID', 'PropertyId');
+}
+
+/** getProperty by propertyID, or by address / MLS fields; undefined when there is none. */
+export async function getProperty(
+	context: WiseAgentContext,
+	query: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'GET',
+		requestType: 'getProperty',
+		query,
+		itemIndex,
+	});
+	const property = singleRecordFrom(body);
+	return property && propertyIdOf(property) !== '' ? property : undefined;
+}
+
+/** getProperties, most recent first (documented), paged. */
+export async function getProperties(
+	context: WiseAgentContext,
+	query: IDataObject,
+	paging: ListPaging = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await list(context, 'getProperties', query, paging, itemIndex);
+}
+
+// ---------------------------------------------------------------- notes
+
+export function noteIdOf(note: IDataObject): string {
+	return firstValue(note, 'NoteID', 'NoteId', 'noteID');
+}
+
+/**
+ * getContactNotes with NoteID (and the contact's ClientID when known). Only the note with that
+ * very NoteID is returned: an answer holding other notes is treated as "not found".
+ */
+export async function getNote(
+	context: WiseAgentContext,
+	noteId: string,
+	clientId?: string,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	const query: IDataObject = { NoteID: noteId };
+	if (clientId !== undefined) query.ClientID = clientId;
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'GET',
+		requestType: 'getContactNotes',
+		query,
+		itemIndex,
+	});
+	return recordsFrom(body, 'Notes').find((note) => noteIdOf(note) === noteId);
+}
+
+// ---------------------------------------------------------------- tasks
+
+/** The API has no single-task read: lookups page the task list, at most this many pages. */
+export const TASK_LOOKUP_MAX_PAGES = 20;
+export const TASK_LOOKUP_MAX_TASKS = TASK_LOOKUP_MAX_PAGES * DEFAULT_PAGE_SIZE;
+
+export function taskIdOf(task: IDataObject): string {
+	return firstValue(task, 'TaskID', 'TaskId');
+}
+
+/**
+ * Pages through the `tasks` list. The list carries `TotalCount`, so paging stops once that many
+ * tasks were seen (no extra empty request), on a short page, or when `visit` returns true.
+ */
+export async function walkTasks(
+	context: WiseAgentContext,
+	visit: (tasks: IDataObject[]) => boolean,
+	options: { pageSize?: number; maxPages?: number; itemIndex?: number } = {},
+): Promise<void> {
+	const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+	const maxPages = options.maxPages ?? Infinity;
+	let seen = 0;
+	for (let page = 1; page <= maxPages; page++) {
+		const body = await wiseAgentApiRequest.call(context, {
+			method: 'GET',
+			requestType: 'tasks',
+			query: { page, page_size: pageSize },
+			itemIndex: options.itemIndex,
+		});
+		const tasks = recordsFrom(body);
+		if (visit(tasks)) return;
+		seen += tasks.length;
+		const total = isRecord(body) ? Number(body.TotalCount) : NaN;
+		// A TotalCount of 0 beside a full page contradicts it: paging goes on to a short page.
+		if (tasks.length < pageSize || (total > 0 && seen >= total)) return;
+	}
+}
+
+/** Looks all `ids` up in one pass over the task list (at most TASK_LOOKUP_MAX_PAGES pages). */
+export async function findTasks(
+	context: WiseAgentContext,
+	ids: readonly string[],
+	itemIndex?: number,
+): Promise<Map<string, IDataObject>> {
+	const wanted = new Set(ids);
+	const found = new Map<string, IDataObject>();
+	await walkTasks(
+		context,
+		(tasks) => {
+			for (const task of tasks) {
+				const id = taskIdOf(task);
+				if (wanted.has(id)) found.set(id, task);
+			}
+			return found.size >= wanted.size;
+		},
+		{ maxPages: TASK_LOOKUP_MAX_PAGES, itemIndex },
+	);
+	return found;
+}
+
+export function taskNotFoundError(
+	context: WiseAgentContext,
+	taskId: string,
+	itemIndex?: number,
+): NodeApiError {
+	return notFoundError(
+		context,
+		`task ${taskId}`,
+		itemIndex,
+		`Searched the first ${TASK_LOOKUP_MAX_TASKS} tasks of the task list.`,
+	);
+}
+
+// ---------------------------------------------------------------- webhooks
+
+export interface RemoteWebhook {
+	id: string;
+	eventType: string;
+	status: string;
+	url: string;
+}
+
+export interface WebhookFields {
+	EventType: string;
+	Url: string;
+	Status: string;
+}
+
+export function webhookIdOf(record: IDataObject): string {
+	return firstValue(record, 'WebhookID', 'WebhookId', 'webhookId', 'ID', 'Id', 'id');
+}
+
+/** GET `webhooks`: the account's webhook records as the API sends them. */
+export async function listWebhookRecords(
+	context: WiseAgentContext,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'GET',
+		requestType: 'webhooks',
+		itemIndex,
+	});
+	return recordsFrom(body);
+}
+
+/** GET `webhooks`, each record read into id, event type, status and URL. */
+export async function listWebhooks(
+	context: WiseAgentContext,
+	itemIndex?: number,
+): Promise<RemoteWebhook[]> {
+	return (await listWebhookRecords(context, itemIndex)).map((record) => ({
+		id: webhookIdOf(record),
+		eventType: firstValue(record, 'EventType', 'eventType'),
+		status: firstValue(record, 'Status', 'status'),
+		url: firstValue(record, 'Url', 'URL', 'url'),
+	}));
+}
+
+/**
+ * POST `webhooks` with EventType, Url and Status. The docs do not show the answer; `id` is the
+ * WebhookID when the answer carries one.
+ */
+export async function createWebhook(
+	context: WiseAgentContext,
+	fields: WebhookFields,
+	itemIndex?: number,
+): Promise<{ body: unknown; id: string | undefined }> {
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'POST',
+		requestType: 'webhooks',
+		form: { ...fields },
+		itemIndex,
+	});
+	const record = singleRecordFrom(body);
+	const id = isRecord(record) ? webhookIdOf(record) : '';
+	return { body, id: id === '' ? undefined : id };
+}
+
+/** PUT `webhooks`: documented with all three fields besides WebhookID. */
+export async function updateWebhook(
+	context: WiseAgentContext,
+	webhookId: string,
+	fields: WebhookFields,
+	itemIndex?: number,
+): Promise<unknown> {
+	return await wiseAgentApiRequest.call(context, {
+		method: 'PUT',
+		requestType: 'webhooks',
+		form: { WebhookID: webhookId, ...fields },
+		itemIndex,
+	});
+}
+
+/** DELETE `webhooks` with WebhookID. */
+export async function deleteWebhook(
+	context: WiseAgentContext,
+	webhookId: string,
+	itemIndex?: number,
+): Promise<unknown> {
+	return await wiseAgentApiRequest.call(context, {
+		method: 'DELETE',
+		requestType: 'webhooks',
+		form: { WebhookID: webhookId },
+		itemIndex,
+	});
+}
