@@ -1,7 +1,12 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { formatUtcDateTime } from '../WiseAgent/helpers/dates';
-import { getContacts, getProperties, walkTasks } from '../WiseAgent/transport';
+import {
+	getContacts,
+	getProperties,
+	PROPERTIES_PAGE_SIZE,
+	walkTasks,
+} from '../WiseAgent/transport';
 import { parseApiDateTime } from './apiDates';
 
 export type PollEvent = 'contact' | 'task' | 'property';
@@ -24,9 +29,6 @@ export interface PollCursor extends IDataObject {
 	seen: Record<string, number>;
 }
 
-export const CONTACT_PAGE_SIZE = 100;
-export const TASK_PAGE_SIZE = 100;
-export const PROPERTY_PAGE_SIZE = 50;
 /** Properties are told apart by id: ids this far below the highest seen are still checked. */
 export const PROPERTY_ID_OVERLAP = 20;
 /** Manual runs look for the latest contact in these windows, smallest first. */
@@ -88,11 +90,7 @@ async function fetchContactsUpdatedSince(
 	since: number,
 	limit?: number,
 ): Promise<IDataObject[]> {
-	return await getContacts(
-		this,
-		{ DateUpdatedUTC: formatUtcDateTime(new Date(since)) },
-		{ pageSize: CONTACT_PAGE_SIZE, limit },
-	);
+	return await getContacts(this, { DateUpdatedUTC: formatUtcDateTime(new Date(since)) }, { limit });
 }
 
 export async function latestContact(
@@ -121,14 +119,10 @@ export async function latestContact(
  */
 export async function fetchAllTasks(this: IPollFunctions): Promise<IDataObject[]> {
 	const tasks: IDataObject[] = [];
-	await walkTasks(
-		this,
-		(page) => {
-			tasks.push(...page);
-			return false;
-		},
-		{ pageSize: TASK_PAGE_SIZE },
-	);
+	await walkTasks(this, (page) => {
+		tasks.push(...page);
+		return false;
+	});
 	return tasks;
 }
 
@@ -164,7 +158,6 @@ export async function fetchPropertiesAbove(
 		this,
 		{},
 		{
-			pageSize: PROPERTY_PAGE_SIZE,
 			// A page with an old property comes back short, which ends the paging.
 			keep: (property) => (propertyValue(property) ?? -1) >= threshold,
 		},
@@ -172,7 +165,7 @@ export async function fetchPropertiesAbove(
 }
 
 export async function fetchNewestProperties(this: IPollFunctions): Promise<IDataObject[]> {
-	return await getProperties(this, {}, { pageSize: PROPERTY_PAGE_SIZE, limit: PROPERTY_PAGE_SIZE });
+	return await getProperties(this, {}, { limit: PROPERTIES_PAGE_SIZE });
 }
 
 /**

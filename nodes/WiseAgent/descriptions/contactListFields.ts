@@ -1,7 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { getContactIdParameter } from '../helpers/parameters';
-import { requireContactId, toList } from '../helpers/validation';
 import { contactLocator } from './common';
 
 /**
@@ -22,13 +20,4 @@ export function contactListProperties(): INodeProperties[] {
 				'More contacts, comma-separated or an array from an expression (V prefix for vendors)',
 		},
 	];
-}
-
-/** The picked contact and the additional IDs, each checked, without duplicates. */
-export function readContactIds(context: IExecuteFunctions, itemIndex: number): string[] {
-	const ids = [getContactIdParameter(context, itemIndex)];
-	for (const extra of toList(context.getNodeParameter('additionalContactIds', itemIndex, ''))) {
-		ids.push(requireContactId(context, itemIndex, 'Additional Contact IDs', extra));
-	}
-	return [...new Set(ids)];
 }

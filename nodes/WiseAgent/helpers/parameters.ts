@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requireContactId, requireNumericId } from './validation';
+import { requireContactId, requireNumericId, toList } from './validation';
 
 /** Reads a contact resource locator (list, ID or URL mode) and checks the ID's shape. */
 export function getContactIdParameter(
@@ -31,4 +31,13 @@ export function getCollection(
 	name: string,
 ): IDataObject {
 	return (context.getNodeParameter(name, itemIndex, {}) as IDataObject) ?? {};
+}
+
+/** The picked contact and the additional IDs, each checked, without duplicates. */
+export function readContactIds(context: IExecuteFunctions, itemIndex: number): string[] {
+	const ids = [getContactIdParameter(context, itemIndex)];
+	for (const extra of toList(context.getNodeParameter('additionalContactIds', itemIndex, ''))) {
+		ids.push(requireContactId(context, itemIndex, 'Additional Contact IDs', extra));
+	}
+	return [...new Set(ids)];
 }

@@ -24,6 +24,24 @@ export function invalidInput(
 const CONTACT_ID = /^V?\d+$/i;
 const NUMERIC_ID = /^\d+$/;
 
+/** The trimmed value when it matches `pattern`; otherwise an input error naming the field. */
+function requireIdText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	pattern: RegExp,
+	kind: string,
+	hint?: string,
+): string {
+	const text = String(value ?? '').trim();
+	if (!pattern.test(text)) {
+		const problem = text === '' ? 'is required' : `"${text}" is not ${kind}`;
+		throw invalidInput(context, itemIndex, field, problem, hint);
+	}
+	return text;
+}
+
 /** A client id (`1822535`) or a vendor id (`V26855`), normalised to upper-case `V`. */
 export function requireContactId(
 	context: IExecuteFunctions,
@@ -31,17 +49,15 @@ export function requireContactId(
 	field: string,
 	value: unknown,
 ): string {
-	const text = String(value ?? '').trim();
-	if (!CONTACT_ID.test(text)) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			field,
-			text === '' ? 'is required' : `"${text}" is not a Wise Agent contact ID`,
-			'Use a numeric client ID such as 1822535, or a vendor ID with a V prefix such as V26855.',
-		);
-	}
-	return text.toUpperCase();
+	return requireIdText(
+		context,
+		itemIndex,
+		field,
+		value,
+		CONTACT_ID,
+		'a Wise Agent contact ID',
+		'Use a numeric client ID such as 1822535, or a vendor ID with a V prefix such as V26855.',
+	).toUpperCase();
 }
 
 /** A numeric record id (notes, tasks, calls, properties, webhooks...). */
@@ -51,16 +67,7 @@ export function requireNumericId(
 	field: string,
 	value: unknown,
 ): string {
-	const text = String(value ?? '').trim();
-	if (!NUMERIC_ID.test(text)) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			field,
-			text === '' ? 'is required' : `"${text}" is not a numeric ID`,
-		);
-	}
-	return text;
+	return requireIdText(context, itemIndex, field, value, NUMERIC_ID, 'a numeric ID');
 }
 
 export function requireText(

@@ -16,8 +16,10 @@ export type ListPaging = Omit<PageRequestOptions, 'extract' | 'pageSize'> & {
 	keep?: (record: IDataObject) => boolean;
 };
 
-/** Documented default page size of the paged lists. */
+/** Documented default page size of the paged lists (contacts, notes, tasks, calls, vendors). */
 export const DEFAULT_PAGE_SIZE = 100;
+/** getProperties' documented default page size. */
+export const PROPERTIES_PAGE_SIZE = 50;
 
 // ---------------------------------------------------------------- errors
 
@@ -171,7 +173,13 @@ export async function getProperties(
 	paging: ListPaging = {},
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await list(context, 'getProperties', query, paging, itemIndex);
+	return await list(
+		context,
+		'getProperties',
+		query,
+		{ pageSize: PROPERTIES_PAGE_SIZE, ...paging },
+		itemIndex,
+	);
 }
 
 // ---------------------------------------------------------------- notes

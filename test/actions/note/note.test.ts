@@ -223,6 +223,27 @@ describe('note: get', () => {
 		]);
 	});
 
+	it('never returns a note with another NoteID than the one asked for', async () => {
+		// An API that ignores NoteID without ClientID answers with the contact's (or all) notes.
+		const { scope } = mockRequest('GET', 'getContactNotes', [
+			{ NoteID: 4, Note: 'someone else’s note' },
+			{ NoteID: 6, Note: 'another one' },
+		]);
+		const result = await runWiseAgentNode({ parameters: note('get', { noteId: '5' }) });
+		expect(result.error?.message).toBe('Wise Agent: note 5 was not found');
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('picks the asked-for note out of an answer holding several', async () => {
+		mockRequest('GET', 'getContactNotes', {
+			Notes: [{ NoteID: 4 }, { NoteID: '5', Note: 'mine' }],
+		});
+		const result = await runWiseAgentNode({
+			parameters: note('get', { noteId: '5', simplify: false }),
+		});
+		expect(result.items.map((item) => item.json)).toEqual([{ NoteID: '5', Note: 'mine' }]);
+	});
+
 	it('rejects a non-numeric note id', async () => {
 		await expectRejectedBeforeSending({ parameters: note('get', { noteId: 'N5' }) }, 'Note ID');
 	});

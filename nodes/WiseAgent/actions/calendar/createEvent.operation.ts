@@ -8,7 +8,7 @@ import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 
 /** addPlannerEvent's parts of a picked time, as the user sees it in `timeZone`. */
-export function plannerDateParts(
+function plannerDateParts(
 	instant: Date,
 	timeZone: string,
 ): { date: string; time: string; amPm: 'AM' | 'PM' } {

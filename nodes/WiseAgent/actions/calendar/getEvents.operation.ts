@@ -15,7 +15,7 @@ export interface Attendee {
 }
 
 /** `"C1234,V567"` → attendees; anything that is not C/V plus digits is skipped. */
-export function decodeAttendees(value: unknown): Attendee[] {
+function decodeAttendees(value: unknown): Attendee[] {
 	if (typeof value !== 'string') return [];
 	const attendees: Attendee[] = [];
 	for (const part of value.split(',')) {

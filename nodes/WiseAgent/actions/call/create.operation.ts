@@ -6,7 +6,8 @@ import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { callFieldOptions, callForm, nextContactDateDescription } from './callFields';
+import { callFieldOptions, nextContactDateDescription } from './call.fields';
+import { callForm } from './call.requests';
 
 export const create: WiseAgentOperation = {
 	option: {

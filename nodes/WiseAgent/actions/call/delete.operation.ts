@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { CALL_DELETE_REQUEST_TYPE, callIdField, readCallId } from './callFields';
+import { CALL_DELETE_REQUEST_TYPE } from './call.requests';
+import { callIdField, readCallId } from './call.fields';
 
 const deleteOperation: WiseAgentOperation = {
 	option: {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { recordsFrom } from '../../helpers/records';
 import { notFoundError, wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { callIdField, readCallId } from './callFields';
+import { callIdField, readCallId } from './call.fields';
 
 export const get: WiseAgentOperation = {
 	option: {

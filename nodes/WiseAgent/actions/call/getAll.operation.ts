@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { contactLocator, returnAllOrLimit } from '../../descriptions/common';
 import { getContactIdParameter } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
-import { wiseAgentApiRequestAllItems } from '../../transport';
+import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { CALLS_PAGE_SIZE } from './callFields';
 
 export const getAll: WiseAgentOperation = {
 	option: {
@@ -41,7 +40,7 @@ export const getAll: WiseAgentOperation = {
 				query: ordered ? { clientId, orderByNextContactDate: 'true' } : { clientId },
 				itemIndex,
 			},
-			{ pageSize: CALLS_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
+			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
 		);
 	},
 };

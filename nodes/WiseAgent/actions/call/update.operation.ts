@@ -6,7 +6,8 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, requireContactId } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { callFieldOptions, callForm, callIdField, readCallId } from './callFields';
+import { callFieldOptions, callIdField, readCallId } from './call.fields';
+import { callForm } from './call.requests';
 
 export const update: WiseAgentOperation = {
 	option: {

@@ -1,3 +1,3 @@
-import { membershipOperation } from './membership';
+import { membershipOperation } from './category.requests';
 
 export const addContacts = membershipOperation('add');

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { singleRecordFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { categoryField, readCategory } from './categoryFields';
+import { categoryField, readCategory } from './category.fields';
 
 export const getContactCount: WiseAgentOperation = {
 	option: {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { countContacts } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { contactFilterProperties, contactFilterQuery } from './contactFilters';
+import { contactFilterProperties, contactFilterQuery } from './contact.fields';
 
 export const count: WiseAgentOperation = {
 	option: {

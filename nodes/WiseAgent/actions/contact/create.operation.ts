@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { WiseAgentOperation } from '../types';
-import { readCreateInput, sendWebcontact, webcontactFields } from './contactRequests';
-import { createContactProperties } from './createFields';
+import { readCreateInput, sendWebcontact, webcontactFields } from './contact.requests';
+import { createContactProperties } from './contact.fields';
 
 export const create: WiseAgentOperation = {
 	option: {

@@ -2,11 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { simplifyRecords } from '../../helpers/simplify';
-import { countContacts, getContacts } from '../../transport';
+import { countContacts, DEFAULT_PAGE_SIZE, getContacts } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { contactFilterProperties, contactFilterQuery } from './contactFilters';
-
-const CONTACTS_PAGE_SIZE = 100;
+import { contactFilterProperties, contactFilterQuery } from './contact.fields';
 
 export const getAll: WiseAgentOperation = {
 	option: {
@@ -28,7 +26,7 @@ export const getAll: WiseAgentOperation = {
 		const contacts = await getContacts(
 			this,
 			query,
-			{ pageSize: CONTACTS_PAGE_SIZE, limit, total },
+			{ pageSize: DEFAULT_PAGE_SIZE, limit, total },
 			itemIndex,
 		);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;

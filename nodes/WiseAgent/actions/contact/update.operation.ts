@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { categoryNamesField, contactLocator } from '../../descriptions/common';
-import { contactFieldProperties } from '../../descriptions/contactFields';
+import { contactFieldProperties } from './contact.fields';
 import { searchProfileCollection } from '../../descriptions/searchProfileFields';
 import { getContactIdParameter } from '../../helpers/parameters';
 import { checkEmail, invalidInput } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
-import { sendUpdateContact, updateContactFields } from './contactRequests';
+import { sendUpdateContact, updateContactFields } from './contact.requests';
 
 export const update: WiseAgentOperation = {
 	option: {

@@ -5,7 +5,7 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, requireNumericId, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { customFieldProperties } from './customFieldProperties';
+import { customFieldProperties } from './contact.fields';
 
 export const updateCustomField: WiseAgentOperation = {
 	option: {

@@ -9,8 +9,8 @@ import {
 	sendWebcontact,
 	updateContactFields,
 	webcontactFields,
-} from './contactRequests';
-import { createContactProperties } from './createFields';
+} from './contact.requests';
+import { createContactProperties } from './contact.fields';
 
 const PHONE_FIELDS = ['mobilePhone', 'homePhone', 'workPhone'] as const;
 

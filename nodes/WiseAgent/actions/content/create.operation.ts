@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
 import type { WiseAgentOperation } from '../types';
-import { categoryField, htmlField, saveContent, subjectField } from './contentFields';
+import { categoryField, htmlField, subjectField } from './content.fields';
+import { saveContent } from './content.requests';
 
 export const create: WiseAgentOperation = {
 	option: {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { WiseAgentOperation } from '../types';
-import { contentIdField, fetchContent, readContentId } from './contentFields';
+import { contentIdField, readContentId } from './content.fields';
+import { fetchContent } from './content.requests';
 
 export const get: WiseAgentOperation = {
 	option: {

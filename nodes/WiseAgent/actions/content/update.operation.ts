@@ -7,12 +7,11 @@ import type { WiseAgentOperation } from '../types';
 import {
 	categoryField,
 	contentIdField,
-	fetchContent,
 	htmlField,
 	readContentId,
-	saveContent,
 	subjectField,
-} from './contentFields';
+} from './content.fields';
+import { fetchContent, saveContent } from './content.requests';
 
 const has = (fields: IDataObject, key: string) => fields[key] !== undefined;
 

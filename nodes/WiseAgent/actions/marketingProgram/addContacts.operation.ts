@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { contactListProperties, readContactIds } from '../../descriptions/contactListFields';
+import { contactListProperties } from '../../descriptions/contactListFields';
+import { readContactIds } from '../../helpers/parameters';
 import { requireNumericId } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { ContactBatchSpec } from '../contactBatch';

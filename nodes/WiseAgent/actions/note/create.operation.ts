@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contactListProperties, readContactIds } from '../../descriptions/contactListFields';
+import { contactListProperties } from '../../descriptions/contactListFields';
+import { readContactIds } from '../../helpers/parameters';
 import { getCollection } from '../../helpers/parameters';
 import { isRecord, recordsFrom, singleRecordFrom, successResult } from '../../helpers/records';
 import { requireText, toList, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { noteCategoriesField } from './noteFields';
+import { noteCategoriesField } from './note.fields';
 import { teamMemberField } from '../../descriptions/common';
 
 export const create: WiseAgentOperation = {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './noteFields';
+import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './note.fields';
 
 const deleteOperation: WiseAgentOperation = {
 	option: {

@@ -5,7 +5,7 @@ import { simplifyRecords } from '../../helpers/simplify';
 import { requireContactId, requireNumericId } from '../../helpers/validation';
 import { getNote, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { noteIdField } from './noteFields';
+import { noteIdField } from './note.fields';
 
 export const get: WiseAgentOperation = {
 	option: {

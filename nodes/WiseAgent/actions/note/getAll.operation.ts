@@ -6,12 +6,11 @@ import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
 import { simplifyRecords } from '../../helpers/simplify';
 import { requireDate, toList, withoutEmpty } from '../../helpers/validation';
-import { wiseAgentApiRequestAllItems } from '../../transport';
+import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { noteCategoriesField } from './noteFields';
+import { noteCategoriesField } from './note.fields';
 
 /** Documented default page size of getContactNotes. */
-const NOTES_PAGE_SIZE = 100;
 
 export const getAll: WiseAgentOperation = {
 	option: {
@@ -77,7 +76,7 @@ export const getAll: WiseAgentOperation = {
 				}),
 				itemIndex,
 			},
-			{ pageSize: NOTES_PAGE_SIZE, limit, extract: (body) => recordsFrom(body, 'Notes') },
+			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body, 'Notes') },
 		);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords(notes, simplify);

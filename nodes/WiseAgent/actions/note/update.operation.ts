@@ -5,7 +5,7 @@ import { successResult } from '../../helpers/records';
 import { invalidInput, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './noteFields';
+import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './note.fields';
 
 export const update: WiseAgentOperation = {
 	option: {

@@ -10,7 +10,7 @@ import {
 	noteIdField,
 	noteTarget,
 	vendorNoteField,
-} from './noteFields';
+} from './note.fields';
 
 export const updateCategories: WiseAgentOperation = {
 	option: {

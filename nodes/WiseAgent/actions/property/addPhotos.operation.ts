@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { imageUrlsCsv, imageUrlsProperty } from '../../descriptions/propertyFields';
+import { imageUrlsCsv } from './property.requests';
+import { imageUrlsProperty } from './property.fields';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
+import { propertyLocator, readPropertyId } from './property.fields';
+import { statusResult } from './property.requests';
 
 export const addPhotos: WiseAgentOperation = {
 	option: {

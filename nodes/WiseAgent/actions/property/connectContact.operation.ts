@@ -5,7 +5,8 @@ import { getContactIdParameter } from '../../helpers/parameters';
 import { withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
+import { propertyLocator, readPropertyId } from './property.fields';
+import { statusResult } from './property.requests';
 
 export const connectContact: WiseAgentOperation = {
 	option: {

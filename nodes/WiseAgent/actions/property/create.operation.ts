@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	propertyFieldProperties,
-	STREET_NAME,
-	STREET_NUMBER,
-	toPropertyForm,
-} from '../../descriptions/propertyFields';
+import { propertyFieldProperties, STREET_NAME, STREET_NUMBER } from './property.fields';
+import { toPropertyForm } from './property.requests';
 import { getCollection } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { propertyContactLocator, readOptionalContactId, statusResult } from './propertyShared';
+import { propertyContactLocator, readOptionalContactId } from './property.fields';
+import { statusResult } from './property.requests';
 
 export const create: WiseAgentOperation = {
 	option: {

@@ -9,7 +9,7 @@ import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { mergedFields } from './searchProfiles';
+import { mergedFields } from './property.requests';
 
 export const createSearchProfile: WiseAgentOperation = {
 	option: {

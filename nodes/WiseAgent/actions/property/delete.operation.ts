@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { propertyLocator, readPropertyId, statusResult } from './propertyShared';
+import { propertyLocator, readPropertyId } from './property.fields';
+import { statusResult } from './property.requests';
 
 const deleteOperation: WiseAgentOperation = {
 	option: {

@@ -4,7 +4,7 @@ import { getCollection } from '../../helpers/parameters';
 import { invalidInput, withoutEmpty } from '../../helpers/validation';
 import { getProperty, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { propertyLocator, readPropertyId } from './propertyShared';
+import { propertyLocator, readPropertyId } from './property.fields';
 
 /** getProperty's lookup fields besides propertyID: user-facing name → query name. */
 const LOOKUP_FIELDS: Array<[string, string, string]> = [

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
-import { getProperties } from '../../transport';
+import { getProperties, PROPERTIES_PAGE_SIZE } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 
 /** Documented default page size of getProperties. */
-const PROPERTIES_PAGE_SIZE = 50;
 
 export const getAll: WiseAgentOperation = {
 	option: {

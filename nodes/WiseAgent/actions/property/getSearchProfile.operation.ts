@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { singleRecordFrom } from '../../helpers/records';
 import { notFoundError, wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { readSearchId, searchIdField } from './propertyShared';
+import { readSearchId, searchIdField } from './property.fields';
 
 export const getSearchProfile: WiseAgentOperation = {
 	option: {

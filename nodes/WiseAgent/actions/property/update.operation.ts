@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { propertyFieldProperties, toPropertyForm } from '../../descriptions/propertyFields';
+import { propertyFieldProperties } from './property.fields';
+import { toPropertyForm } from './property.requests';
 import { getCollection } from '../../helpers/parameters';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
@@ -10,8 +11,8 @@ import {
 	propertyLocator,
 	readOptionalContactId,
 	readPropertyId,
-	statusResult,
-} from './propertyShared';
+} from './property.fields';
+import { statusResult } from './property.requests';
 
 export const update: WiseAgentOperation = {
 	option: {

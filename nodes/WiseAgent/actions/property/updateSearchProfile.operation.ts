@@ -9,7 +9,7 @@ import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { readSearchId, searchIdField } from './propertyShared';
+import { readSearchId, searchIdField } from './property.fields';
 
 export const updateSearchProfile: WiseAgentOperation = {
 	option: {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { readTaskId, taskLocator } from './taskFields';
+import { readTaskId, taskLocator } from './task.fields';
 
 export const complete: WiseAgentOperation = {
 	option: {

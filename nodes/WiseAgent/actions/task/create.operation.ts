@@ -5,7 +5,8 @@ import { successResult } from '../../helpers/records';
 import { requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { taskContactLocator, taskFieldOptions, taskForm } from './taskFields';
+import { taskContactLocator, taskFieldOptions } from './task.fields';
+import { taskForm } from './task.requests';
 
 export const create: WiseAgentOperation = {
 	option: {

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { readTaskId, TASK_DELETE_REQUEST_TYPE, taskLocator } from './taskFields';
+import { readTaskId, taskLocator } from './task.fields';
+import { TASK_DELETE_REQUEST_TYPE } from './task.requests';
 
 const deleteOperation: WiseAgentOperation = {
 	option: {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { findTasks, TASK_LOOKUP_MAX_TASKS, taskNotFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { readTaskId, taskLocator } from './taskFields';
+import { readTaskId, taskLocator } from './task.fields';
 
 export const get: WiseAgentOperation = {
 	option: {

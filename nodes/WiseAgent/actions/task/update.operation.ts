@@ -5,13 +5,8 @@ import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import {
-	readTaskId,
-	taskContactLocator,
-	taskFieldOptions,
-	taskForm,
-	taskLocator,
-} from './taskFields';
+import { readTaskId, taskContactLocator, taskFieldOptions, taskLocator } from './task.fields';
+import { taskForm } from './task.requests';
 
 export const update: WiseAgentOperation = {
 	option: {

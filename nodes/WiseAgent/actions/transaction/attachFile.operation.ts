@@ -11,7 +11,7 @@ import {
 } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { transactionField } from './transactionField';
+import { transactionField } from './transaction.fields';
 
 export const attachFile: WiseAgentOperation = {
 	option: {

@@ -4,7 +4,7 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { requireNumericId } from '../../helpers/validation';
 import { applyReturnAllOrLimit, fetchList } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
-import { transactionField } from './transactionField';
+import { transactionField } from './transaction.fields';
 
 export const getNotes: WiseAgentOperation = {
 	option: {

@@ -4,7 +4,7 @@ import { simplifyField } from '../../descriptions/common';
 import { simplifyRecords } from '../../helpers/simplify';
 import { getContact, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { requireVendorId } from './vendorId';
+import { requireVendorId } from './vendor.fields';
 
 export const get: WiseAgentOperation = {
 	option: {

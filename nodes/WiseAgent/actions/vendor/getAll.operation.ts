@@ -4,11 +4,10 @@ import { returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { recordsFrom } from '../../helpers/records';
 import { simplifyRecords } from '../../helpers/simplify';
 import { checkEmail, invalidInput, toList } from '../../helpers/validation';
-import { wiseAgentApiRequestAllItems } from '../../transport';
+import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 
 /** getVendors' documented default page size when `page` is sent. */
-const VENDORS_PAGE_SIZE = 100;
 
 /** getVendors applies only ONE of email, phone, types and nameQuery (in that order). */
 function vendorFilterQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -111,7 +110,7 @@ export const getAll: WiseAgentOperation = {
 		const vendors = await wiseAgentApiRequestAllItems.call(
 			this,
 			{ method: 'GET', requestType: 'getVendors', query, itemIndex },
-			{ pageSize: VENDORS_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
+			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
 		);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords(vendors, simplify);

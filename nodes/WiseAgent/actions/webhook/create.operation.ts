@@ -4,7 +4,7 @@ import { successResult } from '../../helpers/records';
 import { createWebhook } from '../../transport';
 import { requireHttpUrl } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
-import { URL_HINT, eventTypeField, statusField, urlField } from './webhookFields';
+import { URL_HINT, eventTypeField, statusField, urlField } from './webhook.fields';
 
 export const create: WiseAgentOperation = {
 	option: {

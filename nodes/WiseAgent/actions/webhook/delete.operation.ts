@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { successResult } from '../../helpers/records';
 import { deleteWebhook } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { readWebhookId, webhookIdField } from './webhookFields';
+import { readWebhookId, webhookIdField } from './webhook.fields';
 
 const deleteOperation: WiseAgentOperation = {
 	option: {

@@ -12,7 +12,7 @@ import {
 	statusField,
 	urlField,
 	webhookIdField,
-} from './webhookFields';
+} from './webhook.fields';
 
 export const update: WiseAgentOperation = {
 	option: {

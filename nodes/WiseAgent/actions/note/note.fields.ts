@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireNumericId } from '../../helpers/validation';
 import { categoryNamesField } from '../../descriptions/common';
+import { requireNumericId } from '../../helpers/validation';
 
 export const LOCKED_NOTE_HINT =
 	'Notes that are locked in Wise Agent cannot be changed or removed through the API; the request then fails with the API’s message.';

@@ -1,25 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { contactLocator, numericRecordLocator, teamMemberField } from '../../descriptions/common';
-import { formatUsDateInZone } from '../../helpers/dates';
 import { getNumericIdParameter } from '../../helpers/parameters';
-import {
-	checkMaxLengths,
-	requireContactId,
-	requireDate,
-	withoutEmpty,
-} from '../../helpers/validation';
 
-/**
- * The docs print task deletion as DELETE with requestType=webhooks and `TaskID`, not `tasks`.
- * They do so consistently for three deletions (tasks with TaskID, calls with CallId, webhooks with
- * WebhookID), which reads as one shared DELETE entry point that dispatches on the id field given,
- * so we send exactly what is documented (the docs decide; the sandbox implements the same).
- * If Wise Agent ever confirms DELETE `tasks` instead, change this one constant.
- */
-export const TASK_DELETE_REQUEST_TYPE = 'webhooks';
-
-const TASK_NOTE_MAX_LENGTH = 2048;
+export const TASK_NOTE_MAX_LENGTH = 2048;
 
 export const PRIORITY_OPTIONS = [
 	{ name: 'None', value: 0 },
@@ -109,32 +93,4 @@ export function taskFieldOptions(api: 'create' | 'update'): INodeProperties[] {
 	return options.filter((option) =>
 		api === 'create' ? option.name !== 'description' : option.name !== 'taskNote',
 	);
-}
-
-/** The form fields of POST/PUT `tasks`, checked; blanks are left out. */
-export function taskForm(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	values: IDataObject,
-): IDataObject {
-	const form: IDataObject = withoutEmpty({
-		Description: typeof values.description === 'string' ? values.description.trim() : undefined,
-		TaskNote: values.taskNote,
-		Priority: values.priority,
-		EstimatedTime: values.estimatedTime,
-		InsideTeamId: values.insideTeamId,
-	});
-	checkMaxLengths(context, itemIndex, form, {
-		TaskNote: { label: 'Task Note', max: TASK_NOTE_MAX_LENGTH },
-	});
-	if (values.dueDate !== undefined && values.dueDate !== '') {
-		const due = requireDate(context, itemIndex, 'Due Date', values.dueDate);
-		form.TaskDue = formatUsDateInZone(due, context.getTimezone());
-	}
-	if (typeof values.completed === 'boolean') form.Completed = values.completed ? 'yes' : 'no';
-	const contact = context.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
-	if (String(contact ?? '').trim() !== '') {
-		form.ContactID = requireContactId(context, itemIndex, 'Contact', contact);
-	}
-	return form;
 }

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { contactListProperties, readContactIds } from '../../descriptions/contactListFields';
+import { contactListProperties } from '../../descriptions/contactListFields';
+import { readContactIds } from '../../helpers/parameters';
 import { wiseAgentApiRequest } from '../../transport';
 import type { ContactBatchSpec } from '../contactBatch';
 import { batchItemsOption, executeContactBatches } from '../contactBatch';
 import type { WiseAgentOperation } from '../types';
-import { categoryField, readCategory } from './categoryFields';
+import { categoryField, readCategory } from './category.fields';
 
 /**
  * Add Contacts / Remove Contacts: one or many contacts per item, and with "Batch Items" the

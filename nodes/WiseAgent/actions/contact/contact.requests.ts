@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toContactApiFields } from '../../descriptions/contactFields';
 import { toSearchProfileFields } from '../../descriptions/searchProfileFields';
 import { isRecord } from '../../helpers/records';
 import {
@@ -11,6 +10,7 @@ import {
 	withoutEmpty,
 } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
+import { toContactApiFields } from './contact.fields';
 
 /**
  * Request bodies and calls shared by Create, Update and Create or Update, so the three agree

@@ -1,7 +1,57 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { formatUsDateInZone } from '../helpers/dates';
-import { checkMaxLengths, invalidInput, requireDate, toList } from '../helpers/validation';
+import { contactLocator, numericRecordLocator } from '../../descriptions/common';
+import { getNumericIdParameter } from '../../helpers/parameters';
+import { requireContactId, requireNumericId } from '../../helpers/validation';
+
+/** A property picked from the account's properties or typed as its PropertyID. */
+export const propertyLocator = numericRecordLocator({
+	name: 'propertyId',
+	displayName: 'Property',
+	searchListMethod: 'searchProperties',
+	searchPlaceholder: 'Search by address or MLS number…',
+	idExample: '12434',
+});
+
+export function readPropertyId(context: IExecuteFunctions, itemIndex: number): string {
+	return getNumericIdParameter(context, itemIndex, 'propertyId', 'Property');
+}
+
+/** Optional contact of Create/Update (ClientId); its relation is in the fields. */
+export const propertyContactLocator = contactLocator({
+	displayName: 'Contact',
+	name: 'contactId',
+	required: false,
+	description: 'Client to connect to the property (optional); set Client Relation in the fields',
+});
+
+export function readOptionalContactId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): string | undefined {
+	const value = context.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
+	if (String(value ?? '').trim() === '') return undefined;
+	return requireContactId(context, itemIndex, 'Contact', value);
+}
+
+export const searchIdField: INodeProperties = {
+	displayName: 'Search Profile ID',
+	name: 'searchId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1234',
+	description: 'SearchID from Create Search Profile or Get Many Search Profiles',
+};
+
+export function readSearchId(context: IExecuteFunctions, itemIndex: number): string {
+	return requireNumericId(
+		context,
+		itemIndex,
+		'Search Profile ID',
+		context.getNodeParameter('searchId', itemIndex),
+	);
+}
 
 /**
  * Property fields of addProperty and updateProperty (the two take the same fields, with their
@@ -21,7 +71,7 @@ interface PropertyFieldSpec {
 	only?: PropertyApi;
 }
 
-const SPECS: PropertyFieldSpec[] = [
+export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 	{
 		name: 'addressNum',
 		apiName: 'AddressNum',
@@ -175,8 +225,8 @@ const SPECS: PropertyFieldSpec[] = [
 ];
 
 /** Street number and name as the user sees them (required on Create). */
-export const STREET_NUMBER = SPECS[0];
-export const STREET_NAME = SPECS[1];
+export const STREET_NUMBER = PROPERTY_FIELD_SPECS[0];
+export const STREET_NAME = PROPERTY_FIELD_SPECS[1];
 
 function toProperty(spec: PropertyFieldSpec): INodeProperties {
 	const base = { displayName: spec.displayName, name: spec.name, description: spec.description };
@@ -203,7 +253,7 @@ function toProperty(spec: PropertyFieldSpec): INodeProperties {
 
 /** The optional property fields for one request type, sorted by display name. */
 export function propertyFieldProperties(api: PropertyApi): INodeProperties[] {
-	return SPECS.filter((spec) => !spec.only || spec.only === api)
+	return PROPERTY_FIELD_SPECS.filter((spec) => !spec.only || spec.only === api)
 		.filter((spec) => api === 'update' || (spec !== STREET_NUMBER && spec !== STREET_NAME))
 		.map(toProperty)
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -211,66 +261,6 @@ export function propertyFieldProperties(api: PropertyApi): INodeProperties[] {
 
 /** The image URLs input of Add Photos (same field as on Create). */
 export const imageUrlsProperty = (): INodeProperties => ({
-	...toProperty(SPECS.find((spec) => spec.kind === 'urls')!),
+	...toProperty(PROPERTY_FIELD_SPECS.find((spec) => spec.kind === 'urls')!),
 	required: true,
 });
-
-/** Checks public http(s) URLs and joins them as `imageURLS_CSV` wants. */
-export function imageUrlsCsv(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-): string {
-	const urls = toList(value);
-	for (const url of urls) {
-		if (!/^https?:\/\/[^\s,]+$/i.test(url)) {
-			throw invalidInput(
-				context,
-				itemIndex,
-				'Image URLs',
-				`"${url}" is not a public http(s) URL (commas are not allowed inside a URL)`,
-			);
-		}
-	}
-	return urls.join(',');
-}
-
-/**
- * Maps user-facing values to the addProperty/updateProperty form, leaving out what the user did
- * not set, and enforces the documented length limits before anything is sent.
- */
-export function toPropertyForm(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	values: IDataObject,
-): IDataObject {
-	const form: IDataObject = {};
-	for (const spec of SPECS) {
-		const value = values[spec.name];
-		if (value === undefined || value === null || value === '') continue;
-		switch (spec.kind) {
-			case 'boolean':
-				form[spec.apiName] = String(value === true);
-				break;
-			case 'date':
-				form[spec.apiName] = formatUsDateInZone(
-					requireDate(context, itemIndex, spec.displayName, value),
-					context.getTimezone(),
-				);
-				break;
-			case 'urls': {
-				const csv = imageUrlsCsv(context, itemIndex, value);
-				if (csv !== '') form[spec.apiName] = csv;
-				break;
-			}
-			default:
-				form[spec.apiName] = typeof value === 'string' ? value.trim() : value;
-		}
-	}
-	const limits: Record<string, { label: string; max: number }> = {};
-	for (const spec of SPECS) {
-		if (spec.max) limits[spec.apiName] = { label: spec.displayName, max: spec.max };
-	}
-	checkMaxLengths(context, itemIndex, form, limits);
-	return form;
-}
