@@ -3,6 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 /** The Wise Agent web app page of a contact; also accepted in the contact locator's URL mode. */
 export const CONTACT_PAGE_URL = 'https://thewiseagent.com/secure/client/summary?clientId=';
 
+/** `clientId=<id>` as a whole query parameter of a contact page URL; the id is the one group. */
+export const CONTACT_URL_ID_PATTERN = '[?&]clientId=([Vv]?\\d+)(?=[&#]|$)';
+
 /** A contact picked from a searchable list, typed as an ID (V-prefixed for vendors), or pasted as its page URL. */
 export function contactLocator(
 	overrides: Partial<INodeProperties> & Pick<INodeProperties, 'name' | 'displayName'>,
@@ -40,12 +43,13 @@ export function contactLocator(
 				name: 'url',
 				type: 'string',
 				placeholder: `${CONTACT_PAGE_URL}1822535`,
-				extractValue: { type: 'regex', regex: 'clientId=([Vv]?\\d+)' },
+				// The clientId query parameter itself, not a parameter that ends in it (referrerclientId=).
+				extractValue: { type: 'regex', regex: CONTACT_URL_ID_PATTERN },
 				validation: [
 					{
 						type: 'regex',
 						properties: {
-							regex: '.*clientId=[Vv]?\\d+.*',
+							regex: `.*${CONTACT_URL_ID_PATTERN}.*`,
 							errorMessage: 'Paste a Wise Agent contact page URL (it contains clientId=…)',
 						},
 					},

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { requireContactId, requireNumericId, toList } from './validation';
+import { invalidInput, requireContactId, requireNumericId, toList } from './validation';
 
 /** Reads a contact resource locator (list, ID or URL mode) and checks the ID's shape. */
 export function getContactIdParameter(
@@ -9,8 +9,49 @@ export function getContactIdParameter(
 	name = 'contactId',
 	label = 'Contact',
 ): string {
+	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (isResourceLocator(raw) && raw.mode === 'url') {
+		return requireContactId(
+			context,
+			itemIndex,
+			label,
+			clientIdFromUrl(context, itemIndex, label, raw.value),
+		);
+	}
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	return requireContactId(context, itemIndex, label, value);
+}
+
+function isResourceLocator(value: unknown): value is INodeParameterResourceLocator {
+	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
+}
+
+/** The one `clientId` query parameter of a contact page URL (two different ones are ambiguous). */
+function clientIdFromUrl(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string {
+	let url: URL;
+	try {
+		url = new URL(String(value ?? '').trim());
+	} catch {
+		throw invalidInput(context, itemIndex, label, `"${String(value)}" is not a URL`);
+	}
+	const ids = [...new Set(url.searchParams.getAll('clientId').map((id) => id.trim()))];
+	if (ids.length !== 1) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			label,
+			ids.length === 0
+				? 'the URL has no clientId parameter'
+				: `the URL names ${ids.length} different contacts (clientId=${ids.join(', clientId=')})`,
+			'Paste the address of one contact page in Wise Agent (…/client/summary?clientId=1822535).',
+		);
+	}
+	return ids[0];
 }
 
 /** Reads a numeric-record locator (task, property…) and checks the ID is a number. */

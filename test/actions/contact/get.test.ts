@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { DATA_PATH, SERVER_URL, runWiseAgentNode } from '../../helpers/n8n';
+import { expectRejectedBeforeSending } from '../../helpers/mockApi';
 
 const api = () => nock(SERVER_URL);
 
@@ -73,5 +74,39 @@ describe('contact → get (getSingleContact)', () => {
 		const { error } = await runWiseAgentNode({ parameters: get('5') });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Wise Agent: contact 5 was not found');
+	});
+});
+
+describe('contact locator, By URL', () => {
+	const byUrl = (url: string) => ({
+		resource: 'contact',
+		operation: 'get',
+		contactId: { __rl: true, mode: 'url', value: url },
+	});
+
+	it('reads the clientId parameter itself, not one that ends in it', async () => {
+		const scope = api()
+			.get(DATA_PATH)
+			.query({ requestType: 'getSingleContact', clientID: '1000' })
+			.reply(200, [{ ClientID: 1000 }]);
+		const { items, error } = await runWiseAgentNode({
+			parameters: byUrl(
+				'https://thewiseagent.com/secure/client/summary?referrerclientId=1001&clientId=1000',
+			),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.ClientID).toBe(1000);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('rejects a URL naming two different contacts, before sending', async () => {
+		await expectRejectedBeforeSending(
+			{
+				parameters: byUrl(
+					'https://thewiseagent.com/secure/client/summary?clientId=1000&clientId=1001',
+				),
+			},
+			'Contact',
+		);
 	});
 });

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { toSearchProfileFields } from '../../descriptions/searchProfileFields';
 import { isRecord } from '../../helpers/records';
@@ -9,7 +10,7 @@ import {
 	toList,
 	withoutEmpty,
 } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
+import { getContacts, wiseAgentApiRequest } from '../../transport';
 import { toContactApiFields } from './contact.fields';
 
 /**
@@ -140,4 +141,135 @@ export async function sendUpdateContact(
 	});
 	const message = isRecord(body) ? (body.Success ?? body.success) : undefined;
 	return { ClientID: clientId, success: true, message };
+}
+
+// ---------------------------------------------------------------- Create or Update: the match
+
+export type MatchBy = 'emailThenPhone' | 'email' | 'phone';
+
+export interface UpsertMatchInput {
+	matchBy: MatchBy;
+	/** A phone match whose contact has another email: create a new contact, or fail the item. */
+	onPhoneConflict: 'create' | 'fail';
+	email: string;
+	phones: unknown[];
+}
+
+/** getContacts results looked at per lookup: more than this many are never resolved to one contact. */
+const MATCH_LOOKUP_LIMIT = 300;
+const CONTACT_PHONE_FIELDS = ['MobilePhone', 'HomePhone', 'WorkPhone'];
+
+const sameEmail = (a: unknown, b: string) =>
+	String(a ?? '')
+		.trim()
+		.toLowerCase() === b.trim().toLowerCase();
+const digitsOnly = (value: unknown) => String(value ?? '').replace(/\D/g, '');
+
+async function lookUp(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	query: IDataObject,
+	what: string,
+): Promise<IDataObject[]> {
+	const found = await getContacts(context, query, { limit: MATCH_LOOKUP_LIMIT }, itemIndex);
+	if (found.length >= MATCH_LOOKUP_LIMIT) {
+		throw ambiguousMatch(context, itemIndex, `${MATCH_LOOKUP_LIMIT} or more`, what);
+	}
+	return found.filter((contact) => contact.ClientID !== undefined && contact.ClientID !== '');
+}
+
+function ambiguousMatch(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	count: number | string,
+	what: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${count} contacts match ${what}`, {
+		itemIndex,
+		description:
+			'Create or Update changes a contact only when exactly one matches. Merge the duplicates in Wise Agent, or update the one you mean with Contact → Update.',
+	});
+}
+
+function distinctById(contacts: IDataObject[]): IDataObject[] {
+	return [...new Map(contacts.map((contact) => [String(contact.ClientID), contact])).values()];
+}
+
+/**
+ * The one existing contact that Create or Update may change, or undefined to create one.
+ * The API's email and phone filters are not documented as exact, so every candidate is checked
+ * here: an email match must carry that email (case-insensitive); a phone match must carry that
+ * phone and no other email than the input's. Two or more candidates fail the item.
+ */
+export async function findUpsertTarget(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	input: UpsertMatchInput,
+): Promise<{ clientId: string; matchedBy: 'email' | 'phone' } | undefined> {
+	const phones = [...new Set(input.phones.map(digitsOnly).filter(Boolean))];
+	const byEmail = input.matchBy !== 'phone';
+	const byPhone = input.matchBy !== 'email';
+	if (byEmail && input.matchBy === 'email' && !input.email) {
+		throw invalidInput(context, itemIndex, 'Email', 'is required when Match By is Email');
+	}
+	if (input.matchBy === 'phone' && phones.length === 0) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			'Mobile Phone',
+			'a phone number (Mobile, Home or Work Phone) is required when Match By is Phone',
+		);
+	}
+	if (!input.email && phones.length === 0) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			'Email',
+			'Create or Update needs an email or a phone number (Additional Fields) to find an existing contact',
+		);
+	}
+	if (input.email) checkEmail(context, itemIndex, 'Email', input.email);
+
+	if (byEmail && input.email) {
+		const found = await lookUp(context, itemIndex, { email: input.email }, `email ${input.email}`);
+		const matches = found.filter((contact) => sameEmail(contact.CEmail, input.email));
+		if (matches.length > 1) {
+			throw ambiguousMatch(context, itemIndex, matches.length, `email ${input.email}`);
+		}
+		if (matches.length === 1) return { clientId: String(matches[0].ClientID), matchedBy: 'email' };
+	}
+	if (!byPhone || phones.length === 0) return undefined;
+
+	const found: IDataObject[] = [];
+	for (const phone of phones) {
+		const candidates = await lookUp(context, itemIndex, { phone }, `phone ${phone}`);
+		found.push(
+			...candidates.filter((contact) => {
+				const known = CONTACT_PHONE_FIELDS.filter((field) => digitsOnly(contact[field]) !== '');
+				// A record without phone fields cannot be checked: the API's filter is trusted.
+				return known.length === 0 || known.some((field) => digitsOnly(contact[field]) === phone);
+			}),
+		);
+	}
+	const phoneMatches = distinctById(found);
+	const usable = phoneMatches.filter(
+		(contact) =>
+			!input.email ||
+			String(contact.CEmail ?? '').trim() === '' ||
+			sameEmail(contact.CEmail, input.email),
+	);
+	const phoneList = `phone ${phones.join(' or ')}`;
+	if (usable.length > 1) throw ambiguousMatch(context, itemIndex, usable.length, phoneList);
+	if (usable.length === 1) return { clientId: String(usable[0].ClientID), matchedBy: 'phone' };
+	if (phoneMatches.length > 0 && input.onPhoneConflict === 'fail') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The ${phoneList} belongs to a contact with another email`,
+			{
+				itemIndex,
+				description: `Contact ${phoneMatches.map((contact) => String(contact.ClientID)).join(', ')} has that phone but not the email ${input.email}; it was left untouched.`,
+			},
+		);
+	}
+	return undefined;
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidInput, toList } from '../../helpers/validation';
-import { getContactsPage } from '../../transport';
+import { toList } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
 import {
+	findUpsertTarget,
+	type MatchBy,
 	readCreateInput,
 	sendUpdateContact,
 	sendWebcontact,
@@ -11,30 +12,6 @@ import {
 	webcontactFields,
 } from './contact.requests';
 import { createContactProperties } from './contact.fields';
-
-const PHONE_FIELDS = ['mobilePhone', 'homePhone', 'workPhone'] as const;
-
-/**
- * webcontact never updates an existing contact, so the match is done here: by email first,
- * then by each phone number (the API's filters are exclusive, one per request).
- */
-async function findExistingContact(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	email: string,
-	phones: string[],
-): Promise<{ clientId: string; matchedBy: string } | undefined> {
-	const lookups: Array<{ by: string; query: IDataObject }> = [];
-	if (email) lookups.push({ by: 'email', query: { email } });
-	for (const phone of phones) lookups.push({ by: 'phone', query: { phone } });
-
-	for (const lookup of lookups) {
-		const candidates = await getContactsPage(context, lookup.query, 1, 2, itemIndex);
-		const match = candidates.find((contact) => contact.ClientID !== undefined);
-		if (match) return { clientId: String(match.ClientID), matchedBy: lookup.by };
-	}
-	return undefined;
-}
 
 export const upsert: WiseAgentOperation = {
 	option: {
@@ -47,10 +24,49 @@ export const upsert: WiseAgentOperation = {
 	description: [
 		{
 			displayName:
-				'The contact is matched by email, then by phone number. The output field "action" says whether it was created or updated.',
+				'An existing contact is updated only when exactly one contact matches; the output field "action" says whether it was created or updated',
 			name: 'upsertNotice',
 			type: 'notice',
 			default: '',
+		},
+		{
+			displayName: 'Match By',
+			name: 'matchBy',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Email, Then Phone',
+					value: 'emailThenPhone',
+					description: 'The contact with this email; if there is none, the one with these phones',
+				},
+				{ name: 'Email', value: 'email', description: 'Only the contact with this exact email' },
+				{
+					name: 'Phone',
+					value: 'phone',
+					description: 'Only a contact with one of these phone numbers',
+				},
+			],
+			default: 'emailThenPhone',
+			description:
+				'How an existing contact is found. Set Email and/or phones under Additional Fields. Two or more matching contacts fail the item.',
+		},
+		{
+			displayName: 'When the Phone Belongs to a Contact With Another Email',
+			name: 'onPhoneConflict',
+			type: 'options',
+			options: [
+				{
+					name: 'Create a New Contact',
+					value: 'create',
+					description: 'Leave that contact untouched and create one for this email',
+				},
+				{ name: 'Fail the Item', value: 'fail' },
+			],
+			default: 'create',
+			displayOptions: { show: { matchBy: ['emailThenPhone', 'phone'] } },
+			description:
+				'A contact found by phone whose email differs from this one is never updated (the phone may be shared, or reused)',
 		},
 		...createContactProperties,
 	],
@@ -58,21 +74,15 @@ export const upsert: WiseAgentOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const input = readCreateInput(this, itemIndex);
 		const extra = input.additionalFields;
-		const email = String(extra.email ?? '').trim();
-		// getContacts matches phones as digits only.
-		const phones = PHONE_FIELDS.map((field) =>
-			String(extra[field] ?? '').replace(/\D/g, ''),
-		).filter(Boolean);
-		if (!email && phones.length === 0) {
-			throw invalidInput(
-				this,
-				itemIndex,
-				'Email',
-				'Create or Update needs an email or a phone number (Additional Fields) to find an existing contact',
-			);
-		}
-
-		const existing = await findExistingContact(this, itemIndex, email, phones);
+		const matchBy = this.getNodeParameter('matchBy', itemIndex, 'emailThenPhone') as MatchBy;
+		const onPhoneConflict = this.getNodeParameter('onPhoneConflict', itemIndex, 'create') as
+			'create' | 'fail';
+		const existing = await findUpsertTarget(this, itemIndex, {
+			matchBy,
+			onPhoneConflict,
+			email: String(extra.email ?? '').trim(),
+			phones: [extra.mobilePhone, extra.homePhone, extra.workPhone],
+		});
 		if (!existing) {
 			const created = await sendWebcontact(
 				this,
