@@ -14,14 +14,18 @@ const JSON_STRING_FIELDS = [
 ] as const;
 
 /**
- * Decodes a record's JSON-in-string fields into arrays. `Categories` becomes a list of
+ * Decodes a record's JSON-in-string fields into arrays (empty text → []; text that is not JSON
+ * stays as it is). `Categories` becomes a list of
  * category names, which is what users map onward; the other fields keep their objects.
  */
 export function decodeJsonStringFields(record: IDataObject): IDataObject {
 	const decoded: IDataObject = { ...record };
 	for (const field of JSON_STRING_FIELDS) {
 		if (!(field in record)) continue;
-		const value = parseJsonField(record[field]);
+		const raw = record[field];
+		const value = parseJsonField(raw);
+		// Text that is not JSON is kept as sent: replacing it would lose what the API said.
+		if (value === undefined && typeof raw === 'string' && raw.trim() !== '') continue;
 		const list =
 			value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 		decoded[field] = field === 'Categories' ? list.map(categoryName) : (list as IDataObject[]);
