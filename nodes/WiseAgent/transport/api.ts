@@ -227,7 +227,7 @@ export async function walkTasks(
 	context: WiseAgentContext,
 	visit: (tasks: IDataObject[]) => boolean,
 	options: { pageSize?: number; maxPages?: number; itemIndex?: number } = {},
-): Promise<void> {
+): Promise<'stopped' | 'ended' | 'maxPages'> {
 	const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
 	const maxPages = options.maxPages ?? Infinity;
 	let seen = 0;
@@ -239,12 +239,13 @@ export async function walkTasks(
 			itemIndex: options.itemIndex,
 		});
 		const tasks = recordsFrom(body);
-		if (visit(tasks)) return;
+		if (visit(tasks)) return 'stopped';
 		seen += tasks.length;
 		const total = isRecord(body) ? Number(body.TotalCount) : NaN;
 		// A TotalCount of 0 beside a full page contradicts it: paging goes on to a short page.
-		if (tasks.length < pageSize || (total > 0 && seen >= total)) return;
+		if (tasks.length < pageSize || (total > 0 && seen >= total)) return 'ended';
 	}
+	return 'maxPages';
 }
 
 /** Looks all `ids` up in one pass over the task list (at most TASK_LOOKUP_MAX_PAGES pages). */
@@ -280,6 +281,119 @@ export function taskNotFoundError(
 		itemIndex,
 		`Searched the first ${TASK_LOOKUP_MAX_TASKS} tasks of the task list.`,
 	);
+}
+
+// ---------------------------------------------------------------- deletes the docs print twice
+
+/**
+ * The docs print task and call deletion as DELETE requestType=webhooks with TaskID / CallId,
+ * under the task and call sections and with their scopes (team / contacts, not webhooks'
+ * profile): it may be one DELETE entry point that dispatches on the id field, or a misprint
+ * for `tasks` / `calls`. Both readings are tried, the printed one first, and a delete counts
+ * only when the record is gone afterwards.
+ */
+export const TASK_DELETE_REQUEST_TYPES = ['webhooks', 'tasks'];
+export const CALL_DELETE_REQUEST_TYPES = ['webhooks', 'calls'];
+
+/** The task list is walked this far to verify a task delete (100,000 tasks). */
+const TASK_VERIFY_MAX_PAGES = 1000;
+
+async function taskExists(context: WiseAgentContext, taskId: string, itemIndex?: number) {
+	let found = false;
+	const outcome = await walkTasks(
+		context,
+		(tasks) => (found = tasks.some((task) => taskIdOf(task) === taskId)),
+		{ maxPages: TASK_VERIFY_MAX_PAGES, itemIndex },
+	);
+	if (outcome === 'maxPages') {
+		throw new NodeApiError(
+			context.getNode(),
+			{ message: 'Task list too long to verify' },
+			{
+				message: `Wise Agent: could not check task ${taskId}: the task list has more than ${TASK_VERIFY_MAX_PAGES * DEFAULT_PAGE_SIZE} tasks`,
+				itemIndex,
+			},
+		);
+	}
+	return found;
+}
+
+async function callExists(context: WiseAgentContext, callId: string, itemIndex?: number) {
+	try {
+		const body = await wiseAgentApiRequest.call(context, {
+			method: 'GET',
+			requestType: 'calls',
+			query: { callId },
+			itemIndex,
+		});
+		return recordsFrom(body).some((call) => firstValue(call, 'CallId', 'CallID') === callId);
+	} catch (error) {
+		if (isNotFoundError(error)) return false;
+		throw error;
+	}
+}
+
+interface VerifiedDelete {
+	what: string;
+	readings: string[];
+	form: IDataObject;
+	exists: () => Promise<boolean>;
+	itemIndex?: number;
+}
+
+/** Sends each reading until the record is gone; never reports a delete it did not see. */
+async function deleteVerified(
+	context: WiseAgentContext,
+	spec: VerifiedDelete,
+): Promise<{ body: unknown; requestType: string }> {
+	if (!(await spec.exists())) throw notFoundError(context, spec.what, spec.itemIndex);
+	let refusal: unknown;
+	const acknowledged: string[] = [];
+	for (const requestType of spec.readings) {
+		let body: unknown;
+		try {
+			body = await wiseAgentApiRequest.call(context, {
+				method: 'DELETE',
+				requestType,
+				form: spec.form,
+				itemIndex: spec.itemIndex,
+			});
+			acknowledged.push(requestType);
+		} catch (error) {
+			refusal = error;
+		}
+		if (!(await spec.exists())) return { body, requestType };
+	}
+	if (acknowledged.length === 0) throw refusal;
+	throw new NodeApiError(
+		context.getNode(),
+		{ message: `${spec.what} still exists after delete` },
+		{
+			message: `Wise Agent acknowledged the delete of ${spec.what} but did not delete it`,
+			description: `Sent DELETE ${spec.readings.join(' and DELETE ')}; the ${spec.what} is still there when read back.`,
+			itemIndex: spec.itemIndex,
+		},
+	);
+}
+
+export async function deleteTask(context: WiseAgentContext, taskId: string, itemIndex?: number) {
+	return await deleteVerified(context, {
+		what: `task ${taskId}`,
+		readings: TASK_DELETE_REQUEST_TYPES,
+		form: { TaskID: taskId },
+		exists: async () => await taskExists(context, taskId, itemIndex),
+		itemIndex,
+	});
+}
+
+export async function deleteCall(context: WiseAgentContext, callId: string, itemIndex?: number) {
+	return await deleteVerified(context, {
+		what: `call ${callId}`,
+		readings: CALL_DELETE_REQUEST_TYPES,
+		form: { CallId: callId },
+		exists: async () => await callExists(context, callId, itemIndex),
+		itemIndex,
+	});
 }
 
 // ---------------------------------------------------------------- webhooks

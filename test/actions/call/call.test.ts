@@ -164,22 +164,6 @@ describe('call: update, delete, get', () => {
 		expect(wire.isDone()).toBe(false);
 	});
 
-	it('delete sends DELETE with requestType=webhooks as documented (see CALL_DELETE_REQUEST_TYPE) and CallId', async () => {
-		const { scope, request } = mockRequest('DELETE', 'webhooks', { success: true });
-		const result = await runWiseAgentNode({ parameters: call('delete', { callId: '7' }) });
-		expect(request.body).toEqual({ CallId: '7' });
-		expect(jsonOf(result)).toEqual([{ success: true, CallId: '7', deleted: true }]);
-		expect(scope.isDone()).toBe(true);
-	});
-
-	it('delete: error body → NodeApiError', async () => {
-		mockRequest('DELETE', 'webhooks', { error: 'CallId not found' });
-		expectApiError(
-			await runWiseAgentNode({ parameters: call('delete', { callId: '7' }) }),
-			'CallId not found',
-		);
-	});
-
 	it('get asks for callId and returns the record', async () => {
 		const { scope, request } = mockRequest('GET', 'calls', { Data: calls(11598, 1) });
 		const result = await runWiseAgentNode({ parameters: call('get', { callId: '11598' }) });

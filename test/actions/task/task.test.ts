@@ -173,22 +173,6 @@ describe('task: update, complete, delete', () => {
 			'Task',
 		);
 	});
-
-	it('delete sends DELETE with requestType=webhooks as documented (see TASK_DELETE_REQUEST_TYPE) and TaskID', async () => {
-		const { scope, request } = mockRequest('DELETE', 'webhooks', { success: true });
-		const result = await runWiseAgentNode({ parameters: task('delete', { taskId: locator('9') }) });
-		expect(request.body).toEqual({ TaskID: '9' });
-		expect(jsonOf(result)).toEqual([{ success: true, TaskID: '9', deleted: true }]);
-		expect(scope.isDone()).toBe(true);
-	});
-
-	it('delete: an error body fails the item', async () => {
-		mockRequest('DELETE', 'webhooks', { error: 'TaskID not found' });
-		expectApiError(
-			await runWiseAgentNode({ parameters: task('delete', { taskId: locator('9') }) }),
-			'TaskID not found',
-		);
-	});
 });
 
 describe('task: get many and get (GET tasks)', () => {

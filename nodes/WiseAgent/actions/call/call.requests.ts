@@ -4,15 +4,6 @@ import { formatIsoDateTimeInZone } from '../../helpers/dates';
 import { checkMaxLengths, invalidInput, requireDate, withoutEmpty } from '../../helpers/validation';
 import { REASON_MAX_LENGTH } from './call.fields';
 
-/**
- * The docs print call deletion as DELETE with requestType=webhooks and `CallId`, not `calls`.
- * They do so consistently for three deletions (tasks with TaskID, calls with CallId, webhooks with
- * WebhookID), which reads as one shared DELETE entry point that dispatches on the id field given,
- * so we send exactly what is documented (the docs decide; the sandbox implements the same).
- * If Wise Agent ever confirms DELETE `calls` instead, change this one constant.
- */
-export const CALL_DELETE_REQUEST_TYPE = 'webhooks';
-
 /** The form fields of POST/PUT `calls`, checked; blanks are left out. */
 export function callForm(
 	context: IExecuteFunctions,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { successResult } from '../../helpers/records';
-import { wiseAgentApiRequest } from '../../transport';
+import { deleteCall } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { CALL_DELETE_REQUEST_TYPE } from './call.requests';
 import { callIdField, readCallId } from './call.fields';
 
 const deleteOperation: WiseAgentOperation = {
@@ -18,13 +17,8 @@ const deleteOperation: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const callId = readCallId(this, itemIndex);
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'DELETE',
-			requestType: CALL_DELETE_REQUEST_TYPE,
-			form: { CallId: callId },
-			itemIndex,
-		});
-		return successResult(body, { CallId: callId, deleted: true });
+		const { body, requestType } = await deleteCall(this, callId, itemIndex);
+		return successResult(body, { CallId: callId, deleted: true, requestType });
 	},
 };
 

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { successResult } from '../../helpers/records';
-import { wiseAgentApiRequest } from '../../transport';
+import { deleteTask } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { readTaskId, taskLocator } from './task.fields';
-import { TASK_DELETE_REQUEST_TYPE } from './task.requests';
 
 const deleteOperation: WiseAgentOperation = {
 	option: {
@@ -18,13 +17,8 @@ const deleteOperation: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const taskId = readTaskId(this, itemIndex);
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'DELETE',
-			requestType: TASK_DELETE_REQUEST_TYPE,
-			form: { TaskID: taskId },
-			itemIndex,
-		});
-		return successResult(body, { TaskID: taskId, deleted: true });
+		const { body, requestType } = await deleteTask(this, taskId, itemIndex);
+		return successResult(body, { TaskID: taskId, deleted: true, requestType });
 	},
 };
 

@@ -9,15 +9,6 @@ import {
 } from '../../helpers/validation';
 import { TASK_NOTE_MAX_LENGTH } from './task.fields';
 
-/**
- * The docs print task deletion as DELETE with requestType=webhooks and `TaskID`, not `tasks`.
- * They do so consistently for three deletions (tasks with TaskID, calls with CallId, webhooks with
- * WebhookID), which reads as one shared DELETE entry point that dispatches on the id field given,
- * so we send exactly what is documented (the docs decide; the sandbox implements the same).
- * If Wise Agent ever confirms DELETE `tasks` instead, change this one constant.
- */
-export const TASK_DELETE_REQUEST_TYPE = 'webhooks';
-
 /** The form fields of POST/PUT `tasks`, checked; blanks are left out. */
 export function taskForm(
 	context: IExecuteFunctions,
