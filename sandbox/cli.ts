@@ -1,23 +1,27 @@
 /**
  * npm run sandbox -- --port <n> [--contacts <k>] [--seed <s>] [--latency-ms <ms>] [--auto-approve]
- *                    [--state-file <f>] [--token-lifetime <s>]
+ *                    [--state-file <f>] [--token-lifetime <s>] [--strict] [--delete-reading <asPrinted|resource>]
  */
 import { startSandbox } from './index';
+import { type DeleteReading, DELETE_READINGS } from './handlers/common';
 import type { SandboxOptions } from './server';
 
 const USAGE =
-	'Usage: npm run sandbox -- --port <n> [--contacts <k>] [--seed <s>] [--latency-ms <ms>] [--auto-approve] [--state-file <f>] [--token-lifetime <s>]';
+	'Usage: npm run sandbox -- --port <n> [--contacts <k>] [--seed <s>] [--latency-ms <ms>] [--auto-approve] [--state-file <f>] [--token-lifetime <s>] [--strict] [--delete-reading <asPrinted|resource>]';
 
 export function parseArgs(argv: string[]): SandboxOptions {
 	const options: SandboxOptions = {};
 	const number = (flag: string, value: string | undefined): number => {
 		const n = Number(value);
-		if (value === undefined || !Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer`);
+		if (value === undefined || !Number.isInteger(n) || n < 0)
+			throw new Error(`${flag} needs a non-negative integer`);
 		return n;
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] = arg.includes('=')
+			? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+			: [arg, undefined];
 		const value = () => inline ?? argv[++i];
 		switch (flag) {
 			case '--port':
@@ -44,6 +48,17 @@ export function parseArgs(argv: string[]): SandboxOptions {
 			case '--auto-approve':
 				options.autoApprove = true;
 				break;
+			case '--strict':
+				options.strict = true;
+				break;
+			case '--delete-reading': {
+				const reading = value();
+				if (!DELETE_READINGS.includes(reading as DeleteReading)) {
+					throw new Error(`--delete-reading needs one of ${DELETE_READINGS.join(', ')}`);
+				}
+				options.deleteReading = reading as DeleteReading;
+				break;
+			}
 			case '--help':
 			case '-h':
 				console.log(USAGE);

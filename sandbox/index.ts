@@ -1,7 +1,9 @@
 import { Sandbox, type SandboxOptions } from './server';
 
 export { Sandbox, DATA_PATH } from './server';
-export type { Counters, SandboxOptions } from './server';
+export type { Counters, SandboxOptions, SandboxSettings } from './server';
+export type { DeleteReading } from './handlers/common';
+export { STRICT_SPECS, type StrictSpec } from './strict';
 export type { FaultSpec, FaultKind } from './faults';
 export type { WebhookDelivery } from './webhooks';
 export type { SimulatedChange } from './simulate';

@@ -2,12 +2,20 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultRegistry, type FaultSpec, validateFault } from './faults';
-import { type RequestContext, type Route, type WebhookEvent, Params } from './handlers/common';
+import {
+	type DeleteReading,
+	type RequestContext,
+	type Route,
+	type WebhookEvent,
+	DELETE_READINGS,
+	Params,
+} from './handlers/common';
 import { buildRouteTable } from './handlers/index';
 import { ALL_SCOPES, type IssuedToken, OAuthServer, type OAuthClient } from './oauth';
 import { generateSeedData } from './seed';
 import { applySimulatedChange, type SimulatedChange } from './simulate';
 import { Store } from './store';
+import { checkStrict } from './strict';
 import { type WebhookDelivery, WebhookDispatcher } from './webhooks';
 
 export const DATA_PATH = '/http/webconnect.asp';
@@ -32,6 +40,25 @@ export interface SandboxOptions {
 	/** Quirk: send bodies the docs print in quotes as a JSON string containing JSON. */
 	stringWrappedJson?: boolean;
 	webhookTimeoutMs?: number;
+	/**
+	 * Accept only the parameter names (case-sensitive) and value spellings the docs print for each request
+	 * type; anything else is refused with an HTTP 200 error naming the parameter (see sandbox/strict.ts).
+	 * Default false.
+	 */
+	strict?: boolean;
+	/**
+	 * How `DELETE requestType=webhooks` + `TaskID` / `CallId` is read: `asPrinted` (default, it deletes;
+	 * `DELETE tasks` / `DELETE calls` do not exist) or `resource` (`DELETE tasks` / `DELETE calls` delete,
+	 * the webhooks form is acknowledged and deletes nothing).
+	 */
+	deleteReading?: DeleteReading;
+}
+
+export interface SandboxSettings {
+	latencyMs: number;
+	stringWrappedJson: boolean;
+	strict: boolean;
+	deleteReading: DeleteReading;
 }
 
 export interface Counters {
@@ -79,12 +106,22 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 	});
 }
 
-const isJson = (req: http.IncomingMessage) => /application\/json/i.test(req.headers['content-type'] ?? '');
+const isJson = (req: http.IncomingMessage) =>
+	/application\/json/i.test(req.headers['content-type'] ?? '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+	res: http.ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
@@ -97,9 +134,14 @@ export class Sandbox {
 	readonly oauth: OAuthServer;
 	readonly faultRegistry = new FaultRegistry();
 	readonly webhooks: WebhookDispatcher;
-	/** Runtime settings, changeable through POST /__sandbox/settings. */
-	readonly settings: { latencyMs: number; stringWrappedJson: boolean };
-	readonly faults: { add(fault: FaultSpec): string; remove(id: string): boolean; clear(): void; list(): ReturnType<FaultRegistry['list']> };
+	/** Runtime settings, changeable here or through POST /__sandbox/settings. */
+	readonly settings: SandboxSettings;
+	readonly faults: {
+		add(fault: FaultSpec): string;
+		remove(id: string): boolean;
+		clear(): void;
+		list(): ReturnType<FaultRegistry['list']>;
+	};
 
 	private readonly server: http.Server;
 	private readonly routes = buildRouteTable();
@@ -109,7 +151,15 @@ export class Sandbox {
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.clientId = options.clientId ?? DEFAULTS.clientId;
 		this.clientSecret = options.clientSecret ?? DEFAULTS.clientSecret;
-		this.settings = { latencyMs: options.latencyMs ?? 0, stringWrappedJson: options.stringWrappedJson ?? false };
+		const deleteReading = options.deleteReading ?? 'asPrinted';
+		if (!DELETE_READINGS.includes(deleteReading))
+			throw new Error(`deleteReading must be one of ${DELETE_READINGS.join(', ')}`);
+		this.settings = {
+			latencyMs: options.latencyMs ?? 0,
+			stringWrappedJson: options.stringWrappedJson ?? false,
+			strict: options.strict ?? false,
+			deleteReading,
+		};
 		this.oauth = new OAuthServer({
 			tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULTS.tokenLifetimeSeconds,
 			codeLifetimeSeconds: options.codeLifetimeSeconds ?? DEFAULTS.codeLifetimeSeconds,
@@ -124,14 +174,25 @@ export class Sandbox {
 			clear: () => registry.clear(),
 			list: () => registry.list(),
 		};
-		if (!this.loadStateFile()) this.store.replace(generateSeedData(options.seed ?? DEFAULTS.seed, options.contacts ?? DEFAULTS.contacts));
+		if (!this.loadStateFile())
+			this.store.replace(
+				generateSeedData(options.seed ?? DEFAULTS.seed, options.contacts ?? DEFAULTS.contacts),
+			);
 		// The default client always matches the options (a state file may hold others too).
-		this.oauth.registerClient({ clientId: this.clientId, clientSecret: this.clientSecret, redirectUris: options.redirectUris ?? null, name: 'Sandbox app' });
+		this.oauth.registerClient({
+			clientId: this.clientId,
+			clientSecret: this.clientSecret,
+			redirectUris: options.redirectUris ?? null,
+			name: 'Sandbox app',
+		});
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((error) => {
 				if (!res.headersSent) {
 					const status = error instanceof HttpError ? error.status : 500;
-					sendJson(res, status, { error: status === 500 ? 'server_error' : 'invalid_request', error_description: String(error?.message ?? error) });
+					sendJson(res, status, {
+						error: status === 500 ? 'server_error' : 'invalid_request',
+						error_description: String(error?.message ?? error),
+					});
 				} else res.destroy();
 			});
 		});
@@ -161,7 +222,10 @@ export class Sandbox {
 		await closed;
 		// Let deliveries in flight finish, but never hold stop() (or the process) for long.
 		let timer: NodeJS.Timeout | undefined;
-		await Promise.race([this.webhooks.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
+		await Promise.race([
+			this.webhooks.idle(),
+			new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000))),
+		]);
 		clearTimeout(timer);
 	}
 
@@ -200,7 +264,10 @@ export class Sandbox {
 	}
 
 	/** Re-seeds the account and clears faults, counters and the delivery log. OAuth clients and tokens survive. */
-	reset(seed = this.options.seed ?? DEFAULTS.seed, contacts = this.options.contacts ?? DEFAULTS.contacts): void {
+	reset(
+		seed = this.options.seed ?? DEFAULTS.seed,
+		contacts = this.options.contacts ?? DEFAULTS.contacts,
+	): void {
 		this.store.replace(generateSeedData(seed, contacts));
 		this.faultRegistry.clear();
 		this.resetCounters();
@@ -219,7 +286,10 @@ export class Sandbox {
 	private loadStateFile(): boolean {
 		const file = this.options.stateFile;
 		if (!file || !existsSync(file)) return false;
-		const json = JSON.parse(readFileSync(file, 'utf8')) as { store: Record<string, unknown>; oauth: Parameters<OAuthServer['load']>[0] };
+		const json = JSON.parse(readFileSync(file, 'utf8')) as {
+			store: Record<string, unknown>;
+			oauth: Parameters<OAuthServer['load']>[0];
+		};
 		this.store.replace(Store.dataFromJSON(json.store));
 		this.oauth.load(json.oauth ?? {});
 		return true;
@@ -238,7 +308,10 @@ export class Sandbox {
 		const file = this.options.stateFile;
 		if (!file) return;
 		const temp = `${file}.tmp`;
-		writeFileSync(temp, JSON.stringify({ version: 1, store: this.store.toJSON(), oauth: this.oauth.toJSON() }));
+		writeFileSync(
+			temp,
+			JSON.stringify({ version: 1, store: this.store.toJSON(), oauth: this.oauth.toJSON() }),
+		);
 		renameSync(temp, file);
 	}
 
@@ -247,7 +320,8 @@ export class Sandbox {
 	private count(requestType: string | null, key: string): void {
 		const c = this.counterState;
 		c.total++;
-		if (requestType !== null) c.byRequestType[requestType] = (c.byRequestType[requestType] ?? 0) + 1;
+		if (requestType !== null)
+			c.byRequestType[requestType] = (c.byRequestType[requestType] ?? 0) + 1;
 		c.byKey[key] = (c.byKey[key] ?? 0) + 1;
 	}
 
@@ -255,7 +329,8 @@ export class Sandbox {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const method = (req.method ?? 'GET').toUpperCase();
 		const path = url.pathname;
-		if (path.startsWith('/__sandbox/')) return this.handleAdmin(req, res, method, path.slice('/__sandbox/'.length), url);
+		if (path.startsWith('/__sandbox/'))
+			return this.handleAdmin(req, res, method, path.slice('/__sandbox/'.length), url);
 		if (path === DATA_PATH) return this.handleData(req, res, method, url);
 		if (path.startsWith('/WiseAuth/')) return this.handleOAuth(req, res, method, path, url);
 		if (path === '/secure/login_secure' && method === 'GET') return this.handleLoginLink(res, url);
@@ -263,7 +338,13 @@ export class Sandbox {
 	}
 
 	/** Faults common to data and OAuth requests. Returns false when the request was answered (or dropped). */
-	private async applyFaults(res: http.ServerResponse, target: 'api' | 'oauth', method: string, requestType: string, extraDelay: number) {
+	private async applyFaults(
+		res: http.ServerResponse,
+		target: 'api' | 'oauth',
+		method: string,
+		requestType: string,
+		extraDelay: number,
+	) {
 		const faults = this.faultRegistry.forRequest(target, method, requestType);
 		const delay = faults.delayMs + extraDelay;
 		if (delay > 0) await sleep(delay);
@@ -288,7 +369,12 @@ export class Sandbox {
 		return { handled: false, stringWrappedJson: faults.stringWrappedJson };
 	}
 
-	private async handleData(req: http.IncomingMessage, res: http.ServerResponse, method: string, url: URL): Promise<void> {
+	private async handleData(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		method: string,
+		url: URL,
+	): Promise<void> {
 		const rawBody = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
 		// Documented: form-urlencoded bodies. JSON bodies are not documented for the data API and are ignored.
 		const form = rawBody && !isJson(req) ? new URLSearchParams(rawBody) : new URLSearchParams();
@@ -305,40 +391,80 @@ export class Sandbox {
 			res.end(auth.result.body);
 			return;
 		}
-		const route: Route | undefined = this.routes.get(`${method} ${requestType}`);
+		const key = `${method} ${requestType}`;
+		const found: Route | undefined = this.routes.get(key);
+		// A route that is switched off (e.g. DELETE tasks under deleteReading 'asPrinted') does not exist.
+		const route = found && (!found.available || found.available(this.settings)) ? found : undefined;
 		if (!route) {
 			// Not documented; an HTTP 200 error in the `{"Error":...}` style (sandbox choice).
-			sendJson(res, 200, { Error: requestType ? `Invalid requestType '${requestType}' for ${method}` : 'Missing requestType' });
+			sendJson(res, 200, {
+				Error: requestType
+					? `Invalid requestType '${requestType}' for ${method}`
+					: 'Missing requestType',
+			});
 			return;
 		}
 		const rule = typeof route.scopes === 'function' ? route.scopes(params) : route.scopes;
 		const granted = auth.token.scopes;
-		const allowed = (rule.all ?? []).every((s) => granted.includes(s)) && (!rule.any || rule.any.some((s) => granted.includes(s)));
+		const allowed =
+			(rule.all ?? []).every((s) => granted.includes(s)) &&
+			(!rule.any || rule.any.some((s) => granted.includes(s)));
 		if (!allowed) {
 			const needed = [...(rule.all ?? []), ...(rule.any ? [rule.any.join(' or ')] : [])].join(', ');
-			sendJson(res, 403, { error: 'insufficient_scope', error_description: `requestType '${requestType}' requires OAuth scope(s): ${needed}` });
+			sendJson(res, 403, {
+				error: 'insufficient_scope',
+				error_description: `requestType '${requestType}' requires OAuth scope(s): ${needed}`,
+			});
 			return;
 		}
 
 		const events: WebhookEvent[] = [];
-		const ctx: RequestContext = { method, requestType, params, store: this.store, now: Date.now(), emit: (e) => events.push(e) };
-		const reply = route.handle(ctx);
+		const ctx: RequestContext = {
+			method,
+			requestType,
+			params,
+			store: this.store,
+			now: Date.now(),
+			settings: { deleteReading: this.settings.deleteReading },
+			emit: (e) => events.push(e),
+		};
+		// Strict mode refuses undocumented names / value spellings before the handler runs: no effect.
+		const refused = this.settings.strict ? checkStrict(key, params) : undefined;
+		const reply = refused ?? route.handle(ctx);
 		if (reply.text) {
 			const text = String(reply.body);
-			res.writeHead(reply.status ?? 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+			res.writeHead(reply.status ?? 200, {
+				'Content-Type': 'text/plain; charset=utf-8',
+				'Content-Length': Buffer.byteLength(text),
+			});
 			res.end(text);
 		} else {
-			const wrapped = reply.docQuoted && (this.settings.stringWrappedJson || fault.stringWrappedJson);
+			const wrapped =
+				reply.docQuoted && (this.settings.stringWrappedJson || fault.stringWrappedJson);
 			sendJson(res, reply.status ?? 200, wrapped ? JSON.stringify(reply.body) : reply.body);
 		}
 		if (method !== 'GET') this.scheduleSave();
 		// Webhooks go out after the response, like a real asynchronous notifier.
-		if (events.length) res.once('finish', () => setImmediate(() => events.forEach((e) => this.webhooks.dispatch(e))));
+		if (events.length)
+			res.once('finish', () =>
+				setImmediate(() => events.forEach((e) => this.webhooks.dispatch(e))),
+			);
 	}
 
-	private async handleOAuth(req: http.IncomingMessage, res: http.ServerResponse, method: string, path: string, url: URL): Promise<void> {
+	private async handleOAuth(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		method: string,
+		path: string,
+		url: URL,
+	): Promise<void> {
 		const key = `${method} ${path}`;
-		const known = ['GET /WiseAuth/auth', 'POST /WiseAuth/auth', 'POST /WiseAuth/token', 'POST /WiseAuth/revoke'];
+		const known = [
+			'GET /WiseAuth/auth',
+			'POST /WiseAuth/auth',
+			'POST /WiseAuth/token',
+			'POST /WiseAuth/revoke',
+		];
 		if (!known.includes(key)) {
 			sendJson(res, 404, { error: 'not_found', error_description: `No route for ${key}` });
 			return;
@@ -354,16 +480,22 @@ export class Sandbox {
 			let params: Record<string, string> = {};
 			if (isJson(req)) {
 				try {
-					params = Object.fromEntries(Object.entries(JSON.parse(raw || '{}')).map(([k, v]) => [k, String(v)]));
+					params = Object.fromEntries(
+						Object.entries(JSON.parse(raw || '{}')).map(([k, v]) => [k, String(v)]),
+					);
 				} catch {
-					sendJson(res, 400, { error: 'invalid_request', error_description: 'Body is not valid JSON.' });
+					sendJson(res, 400, {
+						error: 'invalid_request',
+						error_description: 'Body is not valid JSON.',
+					});
 					return;
 				}
 			} else {
 				params = Object.fromEntries(new URLSearchParams(raw));
 			}
 			if (path === '/WiseAuth/auth') result = this.oauth.decide(new URLSearchParams(raw));
-			else if (path === '/WiseAuth/token') result = this.oauth.token(params, req.headers.authorization);
+			else if (path === '/WiseAuth/token')
+				result = this.oauth.token(params, req.headers.authorization);
 			else result = this.oauth.revoke(params);
 			this.scheduleSave();
 		}
@@ -377,14 +509,26 @@ export class Sandbox {
 		const now = Date.now();
 		const found = this.store.data.loginTokens.find((t) => t.token === token);
 		const valid = found && found.expiresMs > now;
-		this.store.data.loginTokens = this.store.data.loginTokens.filter((t) => t !== found && t.expiresMs > now);
+		this.store.data.loginTokens = this.store.data.loginTokens.filter(
+			(t) => t !== found && t.expiresMs > now,
+		);
 		res.writeHead(valid ? 200 : 401, { 'Content-Type': 'text/html; charset=utf-8' });
-		res.end(valid ? `<p id="signed-in">Signed in${found!.page ? ` - going to ${found!.page}` : ''}</p>` : '<p id="expired">This login link has expired.</p>');
+		res.end(
+			valid
+				? `<p id="signed-in">Signed in${found!.page ? ` - going to ${found!.page}` : ''}</p>`
+				: '<p id="expired">This login link has expired.</p>',
+		);
 	}
 
 	// ---------------------------------------------------------------- admin
 
-	private async handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, method: string, route: string, url: URL): Promise<void> {
+	private async handleAdmin(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		method: string,
+		route: string,
+		url: URL,
+	): Promise<void> {
 		const raw = method === 'GET' ? '' : await readBody(req);
 		let body: Record<string, unknown> = {};
 		if (raw.trim()) {
@@ -411,13 +555,25 @@ export class Sandbox {
 				});
 			}
 			case 'POST reset':
-				this.reset(num(body.seed ?? url.searchParams.get('seed')), num(body.contacts ?? url.searchParams.get('contacts')));
+				this.reset(
+					num(body.seed ?? url.searchParams.get('seed')),
+					num(body.contacts ?? url.searchParams.get('contacts')),
+				);
 				return sendJson(res, 200, { ok: true, contacts: this.store.data.contacts.size });
 			case 'POST seed': {
 				const started = Date.now();
-				this.store.replace(generateSeedData(num(body.seed) ?? this.options.seed ?? DEFAULTS.seed, num(body.contacts) ?? this.options.contacts ?? DEFAULTS.contacts));
+				this.store.replace(
+					generateSeedData(
+						num(body.seed) ?? this.options.seed ?? DEFAULTS.seed,
+						num(body.contacts) ?? this.options.contacts ?? DEFAULTS.contacts,
+					),
+				);
 				this.scheduleSave();
-				return sendJson(res, 200, { ok: true, contacts: this.store.data.contacts.size, ms: Date.now() - started });
+				return sendJson(res, 200, {
+					ok: true,
+					contacts: this.store.data.contacts.size,
+					ms: Date.now() - started,
+				});
 			}
 			case 'GET faults':
 				return sendJson(res, 200, { faults: this.faultRegistry.list() });
@@ -425,7 +581,9 @@ export class Sandbox {
 				const specs = Array.isArray(body) ? body : [body];
 				const problems = specs.map(validateFault).filter((p): p is string => typeof p === 'string');
 				if (problems.length) return sendJson(res, 400, { error: problems.join('; ') });
-				return sendJson(res, 200, { ids: specs.map((s) => this.faultRegistry.add(s as FaultSpec)) });
+				return sendJson(res, 200, {
+					ids: specs.map((s) => this.faultRegistry.add(s as FaultSpec)),
+				});
 			}
 			case 'DELETE faults':
 				if (sub) return sendJson(res, this.faultRegistry.remove(sub) ? 200 : 404, { ok: true });
@@ -443,7 +601,10 @@ export class Sandbox {
 				return sendJson(res, 200, { ok: true });
 			case 'POST simulate':
 				try {
-					return sendJson(res, 200, { ok: true, id: this.simulate(body as unknown as SimulatedChange) });
+					return sendJson(res, 200, {
+						ok: true,
+						id: this.simulate(body as unknown as SimulatedChange),
+					});
 				} catch (error) {
 					return sendJson(res, 400, { error: (error as Error).message });
 				}
@@ -470,12 +631,31 @@ export class Sandbox {
 			case 'GET settings':
 				return sendJson(res, 200, this.currentSettings());
 			case 'POST settings':
+				if (
+					body.deleteReading !== undefined &&
+					!DELETE_READINGS.includes(body.deleteReading as DeleteReading)
+				) {
+					return sendJson(res, 400, {
+						error: `deleteReading must be one of ${DELETE_READINGS.join(', ')}`,
+					});
+				}
+				if (body.strict !== undefined && typeof body.strict !== 'boolean') {
+					return sendJson(res, 400, { error: 'strict must be true or false' });
+				}
+				if (body.strict !== undefined) this.settings.strict = body.strict as boolean;
+				if (body.deleteReading !== undefined)
+					this.settings.deleteReading = body.deleteReading as DeleteReading;
 				if (body.latencyMs !== undefined) this.settings.latencyMs = Number(body.latencyMs);
-				if (body.stringWrappedJson !== undefined) this.settings.stringWrappedJson = Boolean(body.stringWrappedJson);
-				if (body.autoApprove !== undefined) this.oauth.settings.autoApprove = Boolean(body.autoApprove);
-				if (body.tokenLifetimeSeconds !== undefined) this.oauth.settings.tokenLifetimeSeconds = Number(body.tokenLifetimeSeconds);
-				if (body.codeLifetimeSeconds !== undefined) this.oauth.settings.codeLifetimeSeconds = Number(body.codeLifetimeSeconds);
-				if (body.webhookTimeoutMs !== undefined) this.webhooks.timeoutMs = Number(body.webhookTimeoutMs);
+				if (body.stringWrappedJson !== undefined)
+					this.settings.stringWrappedJson = Boolean(body.stringWrappedJson);
+				if (body.autoApprove !== undefined)
+					this.oauth.settings.autoApprove = Boolean(body.autoApprove);
+				if (body.tokenLifetimeSeconds !== undefined)
+					this.oauth.settings.tokenLifetimeSeconds = Number(body.tokenLifetimeSeconds);
+				if (body.codeLifetimeSeconds !== undefined)
+					this.oauth.settings.codeLifetimeSeconds = Number(body.codeLifetimeSeconds);
+				if (body.webhookTimeoutMs !== undefined)
+					this.webhooks.timeoutMs = Number(body.webhookTimeoutMs);
 				return sendJson(res, 200, this.currentSettings());
 			default:
 				return sendJson(res, 404, { error: `No admin route ${method} /__sandbox/${route}` });

@@ -97,6 +97,7 @@ async function main(): Promise<number> {
 				userFolder,
 				sandboxPort: intFromEnv('E2E_SANDBOX_PORT', 4020),
 				sandboxStateFile: undefined,
+				sandboxStrict: true,
 				owner: {
 					email: 'e2e-owner@wiseagent.test',
 					password: 'E2e-Owner-Pass-1',

@@ -1,7 +1,19 @@
 import { formatDisplay, parseDocDate } from '../dates';
 import type { Store } from '../store';
 import type { Call } from '../types';
-import { type Params, type Reply, type RequestContext, type Route, contactRefExists, errors, formatContactRef, ok, paginate, parseContactRef, parseId } from './common';
+import {
+	type Params,
+	type Reply,
+	type RequestContext,
+	type Route,
+	contactRefExists,
+	errors,
+	formatContactRef,
+	ok,
+	paginate,
+	parseContactRef,
+	parseId,
+} from './common';
 
 const CONTACTS = { all: ['contacts'] };
 
@@ -78,18 +90,24 @@ const listCalls: Route = {
 		const callId = parseId(params.get('callId'));
 		if (callId !== undefined) {
 			const call = store.data.calls.get(callId);
-			return call ? ok({ Data: [serializeCall(call)] }) : errors.successFalse(`CallId ${callId} not found`);
+			return call
+				? ok({ Data: [serializeCall(call)] })
+				: errors.successFalse(`CallId ${callId} not found`);
 		}
 		const rawClient = params.get('clientId');
 		if (!rawClient) return errors.successFalse('callId or clientId is required');
 		const ref = parseContactRef(rawClient);
-		if (!ref || !contactRefExists(store, ref)) return errors.successFalse(`clientId ${rawClient} not found`);
+		if (!ref || !contactRefExists(store, ref))
+			return errors.successFalse(`clientId ${rawClient} not found`);
 		const key = formatContactRef(ref);
 		const list = [...store.data.calls.values()].filter((c) => c.ClientId === key);
-		if (params.bool('orderByNextContactDate')) list.sort((a, b) => (b.nextContactMs ?? 0) - (a.nextContactMs ?? 0));
+		if (params.bool('orderByNextContactDate'))
+			list.sort((a, b) => (b.nextContactMs ?? 0) - (a.nextContactMs ?? 0));
 		else list.sort((a, b) => a.addedMs - b.addedMs || a.CallId - b.CallId);
 		// Paging only when `page` is sent; the docs give no default size, 100 like tasks (sandbox choice).
-		return ok({ Data: (params.has('page') ? paginate(list, params, 100) : list).map(serializeCall) });
+		return ok({
+			Data: (params.has('page') ? paginate(list, params, 100) : list).map(serializeCall),
+		});
 	},
 };
 
@@ -100,8 +118,17 @@ const createCall: Route = {
 	handle(ctx) {
 		if (!ctx.params.get('ClientId')) return errors.successFalse('ClientId is required');
 		const call: Call = {
-			CallId: 0, ClientId: '', completed: false, flagImportant: false, Reason: '', insideTeamId: null, AssignedTo: '',
-			addedMs: ctx.now, nextContactMs: null, CallType: '', completedMs: null,
+			CallId: 0,
+			ClientId: '',
+			completed: false,
+			flagImportant: false,
+			Reason: '',
+			insideTeamId: null,
+			AssignedTo: '',
+			addedMs: ctx.now,
+			nextContactMs: null,
+			CallType: '',
+			completedMs: null,
 		};
 		const error = applyCallFields(ctx.store, ctx.params, call);
 		if (error) return errors.successFalse(error);
@@ -127,7 +154,11 @@ const updateCall: Route = {
 	},
 };
 
-/** DELETE is documented as requestType `webhooks` + `CallId` (dispatched from the webhooks route). */
+/**
+ * DELETE is documented as requestType `webhooks` + `CallId` (dispatched from the webhooks route under
+ * deleteReading `asPrinted`, and from `DELETE calls` under `resource`). The docs print no response; the
+ * body mirrors calls POST/PUT (`{"success": true, "id": 123}`, sandbox choice).
+ */
 export function deleteCall(ctx: RequestContext): Reply {
 	const id = parseId(ctx.params.get('CallId'));
 	if (id === undefined || !ctx.store.data.calls.delete(id)) {
@@ -136,4 +167,13 @@ export function deleteCall(ctx: RequestContext): Reply {
 	return ok({ success: true, id });
 }
 
-export const callRoutes: Route[] = [listCalls, createCall, updateCall];
+/** `DELETE calls` + `CallId`: exists only under deleteReading `resource` (the docs print `webhooks`). */
+const deleteCallRoute: Route = {
+	method: 'DELETE',
+	requestType: 'calls',
+	available: (settings) => settings.deleteReading === 'resource',
+	scopes: CONTACTS,
+	handle: deleteCall,
+};
+
+export const callRoutes: Route[] = [listCalls, createCall, updateCall, deleteCallRoute];

@@ -9,10 +9,13 @@ import type { WebhookEventType } from '../types';
 export class Params {
 	private readonly values = new Map<string, string>();
 	private readonly names: string[] = [];
+	/** Every name=value pair as sent, duplicates and both sources included (strict mode checks these). */
+	readonly raw: Array<[string, string]> = [];
 
 	constructor(...sources: URLSearchParams[]) {
 		for (const source of sources) {
 			for (const [name, value] of source) {
+				this.raw.push([name, value]);
 				const key = name.toLowerCase();
 				if (!this.values.has(key)) {
 					this.values.set(key, value);
@@ -58,12 +61,27 @@ export interface WebhookEvent {
 	ids: Array<number | string>;
 }
 
+/** Runtime switches the handlers read (a subset of `Sandbox.settings`). */
+export interface HandlerSettings {
+	/** How the docs' `DELETE requestType=webhooks` + `TaskID` / `CallId` is read; see sandbox/README.md. */
+	deleteReading: DeleteReading;
+}
+
+/**
+ * `asPrinted`: tasks and calls are deleted through `DELETE webhooks` + `TaskID` / `CallId`, as the docs
+ * print it; `DELETE tasks` / `DELETE calls` do not exist. `resource`: the print is a misprint for
+ * `DELETE tasks` / `DELETE calls`, and `DELETE webhooks` + `TaskID` / `CallId` is acknowledged but deletes nothing.
+ */
+export type DeleteReading = 'asPrinted' | 'resource';
+export const DELETE_READINGS: readonly DeleteReading[] = ['asPrinted', 'resource'];
+
 export interface RequestContext {
 	method: string;
 	requestType: string;
 	params: Params;
 	store: Store;
 	now: number;
+	settings: HandlerSettings;
 	/** Queues a webhook event; the server delivers it after the response has been sent. */
 	emit(event: WebhookEvent): void;
 }
@@ -87,6 +105,8 @@ export interface ScopeRule {
 export interface Route {
 	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	requestType: string;
+	/** When it returns false the route does not exist (answered like any unknown request type / method). */
+	available?: (settings: HandlerSettings) => boolean;
 	scopes: ScopeRule | ((params: Params) => ScopeRule);
 	handle(ctx: RequestContext): Reply;
 }
@@ -104,7 +124,10 @@ export const errors = {
 	/** `{"success":false,"message":"..."}` (addClientCustom). */
 	successFalse: (message: string): Reply => ({ body: { success: false, message } }),
 	/** `[{"success":"false","message":"..."}]`, the failure twin of `[{"success":"true"}]` (sandbox choice). */
-	arrayFalse: (message: string): Reply => ({ body: [{ success: 'false', message }], docQuoted: true }),
+	arrayFalse: (message: string): Reply => ({
+		body: [{ success: 'false', message }],
+		docQuoted: true,
+	}),
 };
 
 /** Comma (or other) delimited list, trimmed, empties dropped. */
@@ -164,7 +187,8 @@ export function paginate<T>(list: readonly T[], params: Params, defaultPageSize:
 export function findTooLong(params: Params, limits: Record<string, number>): string | undefined {
 	for (const [field, limit] of Object.entries(limits)) {
 		const value = params.get(field);
-		if (value !== undefined && value.length > limit) return `${field} exceeds the ${limit} character limit`;
+		if (value !== undefined && value.length > limit)
+			return `${field} exceeds the ${limit} character limit`;
 	}
 	return undefined;
 }

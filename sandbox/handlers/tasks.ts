@@ -1,7 +1,20 @@
 import { formatDisplay, formatDisplayDate, parseDocDate } from '../dates';
 import type { Store } from '../store';
 import type { Task } from '../types';
-import { type Params, type Reply, type RequestContext, type Route, contactRefExists, errors, formatContactRef, intParam, ok, paginate, parseContactRef, parseId } from './common';
+import {
+	type Params,
+	type Reply,
+	type RequestContext,
+	type Route,
+	contactRefExists,
+	errors,
+	formatContactRef,
+	intParam,
+	ok,
+	paginate,
+	parseContactRef,
+	parseId,
+} from './common';
 
 const TEAM = { all: ['team'] };
 
@@ -56,7 +69,8 @@ function applyTaskFields(store: Store, params: Params, task: Task, now: number):
 	const teamRaw = params.get('InsideTeamId');
 	if (teamRaw !== undefined) {
 		const id = parseId(teamRaw);
-		if (id === undefined || !store.data.team.some((m) => m.InsideTeamId === id)) return 'Invalid InsideTeamId';
+		if (id === undefined || !store.data.team.some((m) => m.InsideTeamId === id))
+			return 'Invalid InsideTeamId';
 		staged.insideTeamId = id;
 	}
 	const contactRaw = params.get('ContactID');
@@ -85,8 +99,18 @@ function applyTaskFields(store: Store, params: Params, task: Task, now: number):
 
 function newTask(id: number, now: number): Task {
 	return {
-		TaskID: id, Description: '', TaskNote: '', dueMs: null, Priority: 0, insideTeamId: 0, EstimatedTime: 0,
-		ContactID: '0', completed: false, completedMs: null, createdMs: now, modifiedMs: now,
+		TaskID: id,
+		Description: '',
+		TaskNote: '',
+		dueMs: null,
+		Priority: 0,
+		insideTeamId: 0,
+		EstimatedTime: 0,
+		ContactID: '0',
+		completed: false,
+		completedMs: null,
+		createdMs: now,
+		modifiedMs: now,
 	};
 }
 
@@ -97,7 +121,11 @@ const listTasks: Route = {
 	handle(ctx) {
 		const all = [...ctx.store.data.tasks.values()];
 		const page = Math.max(1, intParam(ctx.params.get('page'), 1));
-		return ok({ Page: page, TotalCount: all.length, Data: paginate(all, ctx.params, 100).map((t) => serializeTask(ctx.store, t)) });
+		return ok({
+			Page: page,
+			TotalCount: all.length,
+			Data: paginate(all, ctx.params, 100).map((t) => serializeTask(ctx.store, t)),
+		});
 	},
 };
 
@@ -130,13 +158,24 @@ const updateTask: Route = {
 		if (typeof result === 'string') return errors.successFalse(result);
 		Object.assign(task, draft, { modifiedMs: Math.max(ctx.now, task.modifiedMs + 1) });
 		// taskUpdateComplete when the update only marked the task complete.
-		const onlyCompleted = result.length > 0 && result.every((f) => f === 'completed' || f === 'completedMs') && task.completed;
-		ctx.emit({ type: 'taskUpdate', subtype: onlyCompleted ? 'taskUpdateComplete' : undefined, ids: [task.TaskID] });
+		const onlyCompleted =
+			result.length > 0 &&
+			result.every((f) => f === 'completed' || f === 'completedMs') &&
+			task.completed;
+		ctx.emit({
+			type: 'taskUpdate',
+			subtype: onlyCompleted ? 'taskUpdateComplete' : undefined,
+			ids: [task.TaskID],
+		});
 		return ok({ success: true, TaskID: task.TaskID }, true);
 	},
 };
 
-/** DELETE is documented as requestType `webhooks` + `TaskID` (dispatched from the webhooks route). */
+/**
+ * DELETE is documented as requestType `webhooks` + `TaskID` (dispatched from the webhooks route under
+ * deleteReading `asPrinted`, and from `DELETE tasks` under `resource`). The docs print no response; the
+ * body mirrors tasks POST/PUT (`{"success": true, "TaskID": 123}`, sandbox choice).
+ */
 export function deleteTask(ctx: RequestContext): Reply {
 	const id = parseId(ctx.params.get('TaskID'));
 	if (id === undefined || !ctx.store.data.tasks.delete(id)) {
@@ -146,4 +185,13 @@ export function deleteTask(ctx: RequestContext): Reply {
 	return ok({ success: true, TaskID: id });
 }
 
-export const taskRoutes: Route[] = [listTasks, createTask, updateTask];
+/** `DELETE tasks` + `TaskID`: exists only under deleteReading `resource` (the docs print `webhooks`). */
+const deleteTaskRoute: Route = {
+	method: 'DELETE',
+	requestType: 'tasks',
+	available: (settings) => settings.deleteReading === 'resource',
+	scopes: TEAM,
+	handle: deleteTask,
+};
+
+export const taskRoutes: Route[] = [listTasks, createTask, updateTask, deleteTaskRoute];

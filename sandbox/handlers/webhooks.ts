@@ -1,6 +1,14 @@
 import { WEBHOOK_EVENT_TYPES } from '../types';
 import type { Webhook, WebhookEventType } from '../types';
-import { type Params, type Route, errors, ok, parseId } from './common';
+import {
+	type Params,
+	type Reply,
+	type RequestContext,
+	type Route,
+	errors,
+	ok,
+	parseId,
+} from './common';
 import { deleteCall } from './calls';
 import { deleteTask } from './tasks';
 
@@ -21,7 +29,8 @@ function validate(params: Params, partial: boolean): string | Partial<Webhook> {
 	}
 	const status = params.get('Status');
 	if (status !== undefined) {
-		if (status !== 'Active' && status !== 'Disabled') return "Invalid Status. One of: Active, Disabled";
+		if (status !== 'Active' && status !== 'Disabled')
+			return 'Invalid Status. One of: Active, Disabled';
 		out.Status = status;
 	}
 	const url = params.get('Url');
@@ -55,7 +64,12 @@ const createWebhook: Route = {
 	handle(ctx) {
 		const fields = validate(ctx.params, false);
 		if (typeof fields === 'string') return errors.successFalse(fields);
-		const hook: Webhook = { WebhookID: ctx.store.nextId('webhook'), EventType: fields.EventType!, Status: fields.Status ?? 'Active', Url: fields.Url! };
+		const hook: Webhook = {
+			WebhookID: ctx.store.nextId('webhook'),
+			EventType: fields.EventType!,
+			Status: fields.Status ?? 'Active',
+			Url: fields.Url!,
+		};
 		ctx.store.data.webhooks.set(hook.WebhookID, hook);
 		return ok({ success: true, WebhookID: hook.WebhookID });
 	},
@@ -68,7 +82,8 @@ const updateWebhook: Route = {
 	handle(ctx) {
 		const id = parseId(ctx.params.get('WebhookID'));
 		const hook = id === undefined ? undefined : ctx.store.data.webhooks.get(id);
-		if (!hook) return errors.successFalse(`WebhookID ${ctx.params.get('WebhookID') ?? ''} not found`);
+		if (!hook)
+			return errors.successFalse(`WebhookID ${ctx.params.get('WebhookID') ?? ''} not found`);
 		const fields = validate(ctx.params, true);
 		if (typeof fields === 'string') return errors.successFalse(fields);
 		Object.assign(hook, fields);
@@ -87,12 +102,30 @@ function deleteTarget(params: Params): 'webhook' | 'task' | 'call' {
 	return 'webhook';
 }
 
+/**
+ * deleteReading `resource` (the print is a misprint for DELETE tasks / DELETE calls): a webhooks DELETE
+ * that carries a TaskID or CallId is the worst case, acknowledged with the body the real delete would
+ * give, and nothing is deleted (no record removed, no taskDelete webhook).
+ */
+function acknowledgeOnly(ctx: RequestContext, target: 'task' | 'call'): Reply {
+	const name = target === 'task' ? 'TaskID' : 'CallId';
+	const raw = ctx.params.get(name) ?? '';
+	const id = parseId(raw) ?? raw;
+	return target === 'task' ? ok({ success: true, TaskID: id }) : ok({ success: true, id });
+}
+
 const deleteWebhooks: Route = {
 	method: 'DELETE',
 	requestType: 'webhooks',
-	scopes: (params) => ({ webhook: PROFILE, task: { all: ['team'] }, call: { all: ['contacts'] } })[deleteTarget(params)],
+	// The scope follows the id sent under both readings, so the worst case is answered like the real delete.
+	scopes: (params) =>
+		({ webhook: PROFILE, task: { all: ['team'] }, call: { all: ['contacts'] } })[
+			deleteTarget(params)
+		],
 	handle(ctx) {
 		const target = deleteTarget(ctx.params);
+		if (target !== 'webhook' && ctx.settings.deleteReading === 'resource')
+			return acknowledgeOnly(ctx, target);
 		if (target === 'task') return deleteTask(ctx);
 		if (target === 'call') return deleteCall(ctx);
 		const id = parseId(ctx.params.get('WebhookID'));

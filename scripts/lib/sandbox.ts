@@ -22,6 +22,7 @@ export interface StartSandboxOptions {
 	contacts?: number;
 	autoApprove?: boolean;
 	stateFile?: string;
+	strict?: boolean;
 }
 
 export interface SandboxToken {

@@ -40,6 +40,8 @@ export interface StackOptions {
 	sandboxContacts?: number;
 	/** sandbox state file (deleted first unless keep) */
 	sandboxStateFile?: string;
+	/** sandbox strict mode: only the documented parameter spellings (e2e on, npm start off) */
+	sandboxStrict?: boolean;
 	owner: OwnerAccount;
 	/** the community package to load (default: this repository, built) */
 	packageDir?: string;
@@ -132,6 +134,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				contacts: options.sandboxContacts,
 				autoApprove: true,
 				stateFile: options.sandboxStateFile,
+				strict: options.sandboxStrict,
 			});
 		}
 		log(`sandbox: ${sandbox.baseUrl} (client id ${sandbox.clientId})`);

@@ -15,7 +15,7 @@ const savedPolicy = { ...retryPolicy };
 
 beforeAll(async () => {
 	nock.restore(); // real sockets to 127.0.0.1
-	sandbox = await startSandbox({ contacts: 30, seed: 11 });
+	sandbox = await startSandbox({ contacts: 30, seed: 11, strict: true });
 	const token = sandbox.issueToken();
 	credentials = credentialData({
 		serverUrl: sandbox.baseUrl,

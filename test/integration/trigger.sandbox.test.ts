@@ -19,7 +19,7 @@ let received: Array<{ url: string; body: unknown }> = [];
 
 beforeAll(async () => {
 	nock.restore();
-	sandbox = await startSandbox({ contacts: 5, seed: 3 });
+	sandbox = await startSandbox({ contacts: 5, seed: 3, strict: true });
 	receiver = http.createServer((req, res) => {
 		let text = '';
 		req.on('data', (chunk) => (text += chunk));

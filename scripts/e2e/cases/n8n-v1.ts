@@ -46,6 +46,7 @@ export async function runV1Case(options: V1Options): Promise<void> {
 			n8nPort: options.n8nPort,
 			userFolder,
 			sandboxPort: options.sandboxPort,
+			sandboxStrict: true,
 			owner: {
 				email: 'e2e-owner@wiseagent.test',
 				password: 'E2e-Owner-Pass-1',

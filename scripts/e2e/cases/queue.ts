@@ -127,6 +127,7 @@ export async function runQueueCase(options: QueueOptions): Promise<void> {
 			n8nPort: options.n8nPort,
 			userFolder: mainFolder,
 			sandboxPort: options.sandboxPort,
+			sandboxStrict: true,
 			owner: {
 				email: 'e2e-owner@wiseagent.test',
 				password: 'E2e-Owner-Pass-1',

@@ -1,0 +1,105 @@
+import nock from 'nock';
+
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import { credentialData, runWiseAgentNode } from '../helpers/n8n';
+
+/**
+ * Create or Update against the sandbox: the contact that shares a phone with the input is never
+ * overwritten, and an ambiguous match fails the item (no mocks).
+ */
+let sandbox: Sandbox;
+let credentials: ReturnType<typeof credentialData>;
+
+beforeAll(async () => {
+	nock.restore();
+	sandbox = await startSandbox({ contacts: 0, seed: 3, strict: true });
+	const token = sandbox.issueToken();
+	credentials = credentialData({
+		serverUrl: sandbox.baseUrl,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+		oauthTokenData: {
+			access_token: token.accessToken,
+			refresh_token: token.refreshToken,
+			expires_at: token.expiresAt,
+		},
+	});
+});
+afterAll(async () => {
+	await sandbox.stop();
+	nock.activate();
+});
+
+const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
+	runWiseAgentNode({ parameters, credentials, continueOnFail });
+
+const upsert = (first: string, last: string, additionalFields: Record<string, unknown>) => ({
+	resource: 'contact',
+	operation: 'upsert',
+	firstName: first,
+	lastName: last,
+	source: 'API',
+	additionalFields,
+});
+
+async function readContact(clientId: unknown) {
+	const { items } = await run({
+		resource: 'contact',
+		operation: 'get',
+		contactId: { __rl: true, mode: 'id', value: String(clientId) },
+		simplify: false,
+	});
+	return items[0].json;
+}
+
+describe('Create or Update against the sandbox', () => {
+	it('Alice keeps her name and email when Bob arrives with her phone number', async () => {
+		const alice = await run(
+			upsert('Alice', 'Smith', { email: 'alice@example.com', mobilePhone: '480-555-0101' }),
+		);
+		expect(alice.items[0].json.action).toBe('created');
+		const aliceId = alice.items[0].json.ClientID;
+
+		const bob = await run(
+			upsert('Bob', 'Jones', { email: 'bob@example.com', mobilePhone: '(480) 555-0101' }),
+		);
+		expect(bob.error).toBeUndefined();
+		expect(bob.items[0].json.action).toBe('created');
+		expect(bob.items[0].json.ClientID).not.toEqual(aliceId);
+
+		expect(await readContact(aliceId)).toMatchObject({
+			CFirst: 'Alice',
+			CLast: 'Smith',
+			CEmail: 'alice@example.com',
+		});
+	});
+
+	it('a phone shared by two contacts without another email fails the item; neither changes', async () => {
+		const first = await run(
+			upsert('Carl', 'One', { email: 'carl1@example.com', mobilePhone: '6025550111' }),
+		);
+		const second = await run(
+			upsert('Carl', 'Two', { email: 'carl2@example.com', mobilePhone: '6025550111' }),
+		);
+		const result = await run(
+			{ ...upsert('Carla', 'Three', { workPhone: '602-555-0111' }), matchBy: 'phone' },
+			true,
+		);
+		expect(result.items[0].json.error).toBe('2 contacts match phone 6025550111');
+		expect(await readContact(first.items[0].json.ClientID)).toMatchObject({
+			CFirst: 'Carl',
+			CLast: 'One',
+		});
+		expect(await readContact(second.items[0].json.ClientID)).toMatchObject({
+			CFirst: 'Carl',
+			CLast: 'Two',
+		});
+	});
+
+	it('the same email again updates that one contact', async () => {
+		const again = await run(upsert('Alicia', 'Smith', { email: 'ALICE@example.com' }));
+		expect(again.items[0].json).toMatchObject({ action: 'updated', matchedBy: 'email' });
+		expect(await readContact(again.items[0].json.ClientID)).toMatchObject({ CFirst: 'Alicia' });
+	});
+});
