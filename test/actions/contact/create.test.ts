@@ -22,7 +22,8 @@ describe('contact → create (webcontact)', () => {
 		let form: Record<string, string> = {};
 		const scope = api()
 			.post(DATA_PATH, (body) => ((form = body), true))
-			.query({ requestType: 'webcontact' })
+			// Extra form fields also go in the query string: the docs say their "querystring value" is read.
+			.query({ requestType: 'webcontact', bedrooms: '3' })
 			.reply(200, { success: 'true', data: { ClientID: 1854784, NewContact: true } });
 
 		const { items, error } = await runWiseAgentNode({
@@ -90,6 +91,7 @@ describe('contact → create (webcontact)', () => {
 			calltype: '1',
 			Price: '450000',
 			bedrooms: '3',
+			CommaDelimitedFormFields: 'bedrooms',
 			propInfo: '1',
 			propInfoZip: '85259',
 			propInfoMinPrice: '300000',

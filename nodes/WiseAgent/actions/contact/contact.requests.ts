@@ -71,8 +71,9 @@ export function webcontactFields(
 	if (categories.length) fields.Categories = categories.join(';');
 	if (extra.callType) fields.calltype = extra.callType;
 	if (extra.price !== undefined && extra.price !== '') fields.Price = extra.price;
-	for (const { name, value } of extraFormFields(extra)) {
-		if (name in fields) {
+	const extras = extraFormFields(extra);
+	for (const { name, value } of extras) {
+		if (name in fields || name === EXTRA_FIELDS_LIST) {
 			throw invalidInput(
 				context,
 				itemIndex,
@@ -80,10 +81,17 @@ export function webcontactFields(
 				`"${name}" is already set by another field`,
 			);
 		}
+		if (name.includes(',')) {
+			throw invalidInput(context, itemIndex, 'Extra Form Fields', `"${name}" has a comma`);
+		}
 		fields[name] = value;
 	}
+	// Documented: the fields named here go into the contact's extra details.
+	if (extras.length) fields[EXTRA_FIELDS_LIST] = extras.map((entry) => entry.name).join(',');
 	return fields;
 }
+
+const EXTRA_FIELDS_LIST = 'CommaDelimitedFormFields';
 
 function extraFormFields(extra: IDataObject): Array<{ name: string; value: string }> {
 	const entries = (extra.extraFormFields as IDataObject | undefined)?.field;
@@ -117,9 +125,15 @@ export async function sendWebcontact(
 	itemIndex: number,
 	fields: IDataObject,
 ): Promise<IDataObject> {
+	// The docs say the listed fields' "querystring value" is read: they go in the query string
+	// as well as in the form, so either way of reading them finds them.
+	const listed = String(fields[EXTRA_FIELDS_LIST] ?? '')
+		.split(',')
+		.filter(Boolean);
 	const body = await wiseAgentApiRequest.call(context, {
 		method: 'POST',
 		requestType: 'webcontact',
+		query: Object.fromEntries(listed.map((name) => [name, fields[name]])),
 		form: fields,
 		itemIndex,
 	});
