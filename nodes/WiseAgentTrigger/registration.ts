@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { scrubError, secretRedactor } from '../WiseAgent/helpers/apiErrors';
 import type { EventFamily, RemoteWebhook } from '../WiseAgent/transport';
 import {
 	createWebhook,
@@ -89,8 +90,38 @@ function isValidRemote(
 	);
 }
 
+/**
+ * The webhook tokens an error of this node could echo: every slot's (a refusal may quote the
+ * registered URL, plain or form-encoded). Callers add the token of a slot not saved yet and
+ * those found in the account's webhook list.
+ */
+function knownTokens(data: TriggerStaticData): Set<string> {
+	return new Set(Object.values(data.slots ?? {}).map((slot) => slot.token));
+}
+
+function tokenOf(url: string): string | undefined {
+	const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+	return new URLSearchParams(query).get(TOKEN_PARAMETER) ?? undefined;
+}
+
+/** Runs `work`; an error it throws leaves with every form of the tokens removed from its texts. */
+async function withTokensRedacted<T>(tokens: Set<string>, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		throw scrubError(error, secretRedactor({ secrets: tokens }));
+	}
+}
+
 /** True when every selected event has a registered, Active webhook pointing at this URL, and nothing more. */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
+	return await withTokensRedacted(
+		knownTokens(triggerStaticData(this)),
+		async () => await isRegistered.call(this),
+	);
+}
+
+async function isRegistered(this: IHookFunctions): Promise<boolean> {
 	const baseUrl = webhookBaseUrl(this);
 	const slot = triggerStaticData(this).slots?.[baseUrl];
 	if (!slot) return false;
@@ -116,6 +147,11 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
  * base URL changed).
  */
 export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
+	const tokens = knownTokens(triggerStaticData(this));
+	return await withTokensRedacted(tokens, async () => await register.call(this, tokens));
+}
+
+async function register(this: IHookFunctions, tokens: Set<string>): Promise<boolean> {
 	const baseUrl = webhookBaseUrl(this);
 	const families = selectedEvents(this);
 	const data = triggerStaticData(this);
@@ -128,9 +164,14 @@ export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 	}
 
 	let slot: WebhookSlot = data.slots?.[baseUrl] ?? { kind, token: newToken(), hooks: {} };
+	tokens.add(slot.token);
 	const expectedUrl = registeredUrl(baseUrl, slot.token);
 	const remote = await listWebhooks(this);
 	const remoteById = new Map(remote.map((hook) => [hook.id, hook]));
+	for (const hook of remote) {
+		const token = isOurUrl(hook.url, baseUrl) ? tokenOf(hook.url) : undefined;
+		if (token) tokens.add(token);
+	}
 
 	const kept: WebhookSlot['hooks'] = {};
 	for (const family of families) {
@@ -167,11 +208,13 @@ export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 
 /** Removes exactly the webhooks this node registered for this URL; ones already gone count as removed. */
 export async function deleteWebhooks(this: IHookFunctions): Promise<boolean> {
-	const baseUrl = webhookBaseUrl(this);
 	const data = triggerStaticData(this);
-	const slot = data.slots?.[baseUrl];
-	if (!slot) return true;
-	return await deleteSlotHooks.call(this, data, baseUrl, slot);
+	return await withTokensRedacted(knownTokens(data), async () => {
+		const baseUrl = webhookBaseUrl(this);
+		const slot = data.slots?.[baseUrl];
+		if (!slot) return true;
+		return await deleteSlotHooks.call(this, data, baseUrl, slot);
+	});
 }
 
 async function deleteSlotHooks(

@@ -1,14 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the server does with one request. */
+/** What the server does with one request (`delayMs`: answer that much later). */
 export type Behaviour =
-	'drop' | { status: number; body?: unknown; headers?: Record<string, string> };
+	'drop' | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
 
 export interface FlakyServer {
 	url: string;
-	/** Requests received, in order: method and full path. */
-	requests: Array<{ method: string; url: string }>;
+	/** Requests received, in order: method, full path and arrival time (Date.now()). */
+	requests: Array<{ method: string; url: string; at: number }>;
 	close(): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export interface FlakyServer {
 export async function startFlakyServer(script: Behaviour[]): Promise<FlakyServer> {
 	const requests: FlakyServer['requests'] = [];
 	const server = http.createServer((req, res) => {
-		requests.push({ method: req.method ?? '', url: req.url ?? '' });
+		requests.push({ method: req.method ?? '', url: req.url ?? '', at: Date.now() });
 		req.resume();
 		const behaviour = script.shift() ?? { status: 500, body: { error: 'script exhausted' } };
 		if (behaviour === 'drop') {
@@ -29,8 +29,12 @@ export async function startFlakyServer(script: Behaviour[]): Promise<FlakyServer
 		}
 		const body =
 			typeof behaviour.body === 'string' ? behaviour.body : JSON.stringify(behaviour.body ?? {});
-		res.writeHead(behaviour.status, { 'Content-Type': 'application/json', ...behaviour.headers });
-		res.end(body);
+		const answer = () => {
+			res.writeHead(behaviour.status, { 'Content-Type': 'application/json', ...behaviour.headers });
+			res.end(body);
+		};
+		if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
+		else answer();
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;

@@ -69,6 +69,12 @@ export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	mode?: WorkflowExecuteMode;
 	timezone?: string;
+	/**
+	 * For runs that execute at the same time in one process: its own credential, workflow and
+	 * execution ids. n8n-core coalesces OAuth2 refreshes per credential id for the whole process,
+	 * so concurrent runs sharing one id would join each other's refreshes and use another's token.
+	 */
+	runId?: string;
 }
 
 export interface RunResult {
@@ -163,13 +169,18 @@ export async function runWiseAgentNode(options: RunOptions): Promise<RunResult> 
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters as INodeParameters,
-		credentials: { wiseAgentOAuth2Api: { id: 'cred-1', name: 'Wise Agent account' } },
+		credentials: {
+			wiseAgentOAuth2Api: {
+				id: options.runId ? `cred-${options.runId}` : 'cred-1',
+				name: 'Wise Agent account',
+			},
+		},
 		continueOnFail: options.continueOnFail,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 	};
 	const nodeTypes = new TestNodeTypes({ 'n8n-nodes-wiseagent.wiseAgent': new WiseAgent() });
 	const workflow = new Workflow({
-		id: 'test-workflow',
+		id: options.runId ? `workflow-${options.runId}` : 'test-workflow',
 		nodes: [node],
 		connections: {},
 		nodeTypes,
@@ -179,7 +190,9 @@ export async function runWiseAgentNode(options: RunOptions): Promise<RunResult> 
 
 	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? credentialData());
 	const additionalData = testAdditionalData(credentialsHelper);
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {} as never);
+	const executionId = options.runId ? `execution-${options.runId}` : 'test-execution';
+	additionalData.executionId = executionId;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {} as never);
 	let resolveRun!: (run: IRun) => void;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));

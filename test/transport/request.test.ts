@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { startSandbox } from '../../sandbox';
 import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
 import { startFlakyServer } from '../helpers/flakyServer';
 import {
@@ -227,8 +228,8 @@ describe('retries', () => {
 		expect(error?.description).toContain('(HTTP 502) after 3 attempts');
 	});
 
-	it('stops retrying once the total time budget would be exceeded', async () => {
-		Object.assign(retryPolicy, { maxRetries: 10, maxTotalMs: 100, maxDelayMs: 5000 });
+	it('stops waiting out 429 once the rate-limit time budget would be exceeded', async () => {
+		Object.assign(retryPolicy, { rateLimitMaxWaitMs: 100, maxDelayMs: 5000 });
 		const scope = api().get(DATA_PATH).query(true).reply(429, '', { 'Retry-After': '1' });
 		const { error } = await runWiseAgentNode({ parameters: getContact() });
 		expect(scope.isDone()).toBe(true);
@@ -279,6 +280,87 @@ describe('retries', () => {
 		const { error } = await runWiseAgentNode({ parameters: getContact() });
 		expect(error?.message).toBe('Wise Agent: Internal failure');
 		expect(extra.isDone()).toBe(false);
+	});
+});
+
+describe('rate limits', () => {
+	const getAllContacts = { resource: 'contact', operation: 'getAll', returnAll: true };
+	const contacts = (from: number) =>
+		Array.from({ length: 100 }, (_, index) => ({ ClientID: from + index }));
+
+	it('waits out a 429 window longer than the retry count allows: bounded by time, not by answers', async () => {
+		const limited = api()
+			.get(DATA_PATH)
+			.query(true)
+			.times(8)
+			.reply(429, { error: 'Too Many Requests' }, { 'Retry-After': '0.01' });
+		const ok = api()
+			.get(DATA_PATH)
+			.query(true)
+			.reply(200, [{ ClientID: 42 }]);
+		const { items, error } = await runWiseAgentNode({ parameters: getContact() });
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { ClientID: 42 }, pairedItem: { item: 0 } }]);
+		expect(limited.isDone() && ok.isDone()).toBe(true);
+		expect(retryPolicy.maxRetries).toBeLessThan(8);
+	});
+
+	it('waits out 503 with Retry-After on a read the same way', async () => {
+		const unavailable = api()
+			.get(DATA_PATH)
+			.query(true)
+			.times(7)
+			.reply(503, 'Maintenance', { 'Retry-After': '0.01' });
+		api()
+			.get(DATA_PATH)
+			.query(true)
+			.reply(200, [{ ClientID: 42 }]);
+		const { items, error } = await runWiseAgentNode({ parameters: getContact() });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ ClientID: 42 });
+		expect(unavailable.isDone()).toBe(true);
+	});
+
+	it('still never replays a write after 503, Retry-After or not (it may have been applied)', async () => {
+		api().post(DATA_PATH).query(true).reply(503, '', { 'Retry-After': '0' });
+		const extra = api().post(DATA_PATH).query(true).reply(200, { success: true });
+		const { error } = await runWiseAgentNode({ parameters: addCustomField });
+		expect(error?.description).toContain('HTTP 503');
+		expect(extra.isDone()).toBe(false);
+	});
+
+	it('one 429 holds back every request of the run until the moment Retry-After named', async () => {
+		// getContactsCount, then 7 pages 4 at a time: the first page answer is a 429 (Retry-After 1),
+		// the three fetched alongside answer 200 later, then the remaining pages and the retry.
+		const page = (from: number, delayMs = 0) => ({ status: 200, body: contacts(from), delayMs });
+		const server = await startFlakyServer([
+			{ status: 200, body: { count: 700 } },
+			{ status: 429, body: { error: 'Too Many Requests' }, headers: { 'Retry-After': '1' } },
+			page(100, 150),
+			page(200, 150),
+			page(300, 150),
+			page(400),
+			page(500),
+			page(600),
+			page(0),
+		]);
+		Object.assign(retryPolicy, { maxDelayMs: 5_000 });
+		try {
+			const { items, error } = await runWiseAgentNode({
+				parameters: getAllContacts,
+				credentials: credentialData({ serverUrl: server.url }),
+			});
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(700);
+			const limitedAt = server.requests[1].at;
+			const afterLimit = server.requests.slice(5).map((request) => request.at - limitedAt);
+			console.log(`requests after the 429, ms after it: ${afterLimit.join(', ')}`);
+			expect(server.requests).toHaveLength(9);
+			// Sent after the 429 had arrived, so none of them before Retry-After was over.
+			for (const offset of afterLimit) expect(offset).toBeGreaterThanOrEqual(1_000);
+		} finally {
+			await server.close();
+		}
 	});
 });
 
@@ -348,6 +430,46 @@ describe('OAuth2 token refresh through n8n', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(token.isDone()).toBe(true);
+	});
+
+	it('a wrong client secret on refresh says to reconnect the credential or fix its secret', async () => {
+		const sandbox = await startSandbox({ contacts: 3 });
+		try {
+			const issued = sandbox.issueToken();
+			sandbox.expireAccessTokens();
+			const credentials = credentialData({
+				serverUrl: sandbox.baseUrl,
+				clientId: sandbox.clientId,
+				clientSecret: 'not-the-client-secret',
+				oauthTokenData: {
+					access_token: issued.accessToken,
+					refresh_token: issued.refreshToken,
+					expires_at: issued.expiresAt,
+				},
+			});
+			const stopped = await runWiseAgentNode({ parameters: getContact('1000'), credentials });
+			expect(stopped.error?.name).toBe('NodeApiError');
+			expect(stopped.error?.message).toMatch(
+				/^Wise Agent: the credential "Wise Agent account" needs to be reconnected, or its client secret fixed: .*invalid_client/,
+			);
+			expect(stopped.error?.message).not.toMatch(/EAUTH|network/i);
+			expect(stopped.error?.description).toMatch(/client ID and secret/);
+			expect(sandbox.counters().byKey['POST /WiseAuth/token']).toBe(1);
+
+			const continued = await runWiseAgentNode({
+				parameters: getContact('1000'),
+				credentials,
+				continueOnFail: true,
+			});
+			expect(continued.items).toEqual([
+				{
+					json: expect.objectContaining({ error: stopped.error?.message }),
+					pairedItem: { item: 0 },
+				},
+			]);
+		} finally {
+			await sandbox.stop();
+		}
 	});
 
 	it('a revoked refresh token asks the user to reconnect, without leaking secrets', async () => {

@@ -81,3 +81,133 @@ function findErrorInUnparsedText(text: string): string | undefined {
 	if (!flagged) return undefined;
 	return field('Error') || field('error') || field('message') || 'The API reported an error';
 }
+
+// ---------------------------------------------------------------- secrets
+
+/** Secrets shorter than this are not searched for: redacting them would shred ordinary text. */
+const MIN_SECRET_LENGTH = 4;
+export const REDACTED = '[redacted]';
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '');
+const base64Url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+const formEncode = (text: string) => new URLSearchParams([['', text]]).toString().slice(1);
+const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+const htmlEscape = (text: string) =>
+	text.replace(
+		/[&<>"']/g,
+		(c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`,
+	);
+
+/**
+ * The ways a secret can come back in an answer: as sent, URL- or form-encoded (once, or twice
+ * when it sat in a URL that was itself sent as a form field), JSON- or HTML-escaped, and base64
+ * (padding dropped, so an echo without it matches too).
+ */
+export function secretForms(secret: string): string[] {
+	const encoded = encodeURIComponent(secret);
+	const forms = [
+		secret,
+		encoded,
+		lowerHex(encoded),
+		formEncode(secret),
+		encodeURIComponent(encoded),
+		lowerHex(encodeURIComponent(encoded)),
+		formEncode(encoded),
+		JSON.stringify(secret).slice(1, -1),
+		htmlEscape(secret),
+		base64(secret),
+		base64Url(secret),
+	];
+	return forms;
+}
+
+/** An HTTP Basic credential as OAuth2 clients send it: base64 of `id:secret`, raw or URL-encoded. */
+export function basicCredentialForms(clientId: string, clientSecret: string): string[] {
+	return [
+		base64(`${clientId}:${clientSecret}`),
+		base64(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`),
+		formEncode(base64(`${clientId}:${clientSecret}`)),
+	];
+}
+
+export interface SecretValues {
+	/** Tokens and passwords, each searched for in all its forms. */
+	secrets?: Iterable<unknown>;
+	/** Client id and secret, for the Basic header forms. */
+	basic?: { clientId: unknown; clientSecret: unknown };
+}
+
+/** Removes every form of the given secrets from text. */
+export type Redact = (text: string) => string;
+
+export function secretRedactor(...values: SecretValues[]): Redact {
+	const forms = new Set<string>();
+	for (const { secrets, basic } of values) {
+		for (const secret of secrets ?? []) {
+			if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) {
+				for (const form of secretForms(secret)) forms.add(form);
+			}
+		}
+		const { clientId, clientSecret } = basic ?? {};
+		if (typeof clientSecret === 'string' && clientSecret.length >= MIN_SECRET_LENGTH) {
+			for (const form of basicCredentialForms(String(clientId ?? ''), clientSecret))
+				forms.add(form);
+		}
+	}
+	// Longest first, so a form that contains another is removed whole.
+	const ordered = [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+	ordered.sort((a, b) => b.length - a.length);
+	return (text) => {
+		let result = text;
+		for (const form of ordered) {
+			if (result.includes(form)) result = result.split(form).join(REDACTED);
+		}
+		return result;
+	};
+}
+
+/** Runs several redactors one after the other. */
+export function combineRedactors(...redactors: Redact[]): Redact {
+	return (text) => redactors.reduce((result, redact) => redact(result), text);
+}
+
+const MAX_SCRUB_DEPTH = 8;
+
+/**
+ * Redacts, in place, every string an error carries: message, stack, description, messages,
+ * errorResponse, context, any other own property (enumerable or not) and the cause chain. The
+ * `node` property is skipped: it is the workflow's own node object, shared and free of answers.
+ */
+export function scrubError<T>(error: T, redact: Redact): T {
+	const seen = new Set<object>();
+	const visit = (value: unknown, depth: number): unknown => {
+		if (typeof value === 'string') return redact(value);
+		if (value === null || typeof value !== 'object' || depth > MAX_SCRUB_DEPTH) return value;
+		if (seen.has(value)) return value;
+		seen.add(value);
+		for (const key of Object.getOwnPropertyNames(value)) {
+			if (key === 'node' && value instanceof Error) continue;
+			const descriptor = Object.getOwnPropertyDescriptor(value, key);
+			if (!descriptor) continue;
+			let current: unknown;
+			try {
+				current = 'value' in descriptor ? descriptor.value : descriptor.get?.call(value);
+			} catch {
+				continue;
+			}
+			const cleaned = visit(current, depth + 1);
+			if (cleaned === current) continue;
+			if ('value' in descriptor) {
+				if (descriptor.writable) (value as Record<string, unknown>)[key] = cleaned;
+				else if (descriptor.configurable) {
+					Object.defineProperty(value, key, { ...descriptor, value: cleaned });
+				}
+			} else if (descriptor.set) {
+				descriptor.set.call(value, cleaned);
+			}
+		}
+		return value;
+	};
+	visit(error, 0);
+	return error;
+}

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -11,11 +12,24 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { findApiErrorMessage } from '../helpers/apiErrors';
+import type { Redact } from '../helpers/apiErrors';
+import {
+	combineRedactors,
+	findApiErrorMessage,
+	scrubError,
+	secretRedactor,
+} from '../helpers/apiErrors';
 import { parseResponseBody } from '../helpers/parse';
 import { mapWithConcurrency } from './concurrency';
 import type { FailureFacts } from './retry';
-import { isRetryable, retryDelayMs, retryPolicy } from './retry';
+import {
+	backoffGateFor,
+	isRateLimited,
+	isRetryable,
+	rateLimitDelayMs,
+	retryDelayMs,
+	retryPolicy,
+} from './retry';
 
 export const WISE_AGENT_CREDENTIAL_TYPE = 'wiseAgentOAuth2Api';
 export const DEFAULT_SERVER_URL = 'https://sync.thewiseagent.com';
@@ -41,17 +55,37 @@ export interface WiseAgentRequest {
  *
  * Authentication goes through n8n's own OAuth2 helper, so an expired access token (401
  * invalid_grant) is refreshed and the request replayed by n8n. Transient failures are retried
- * (see retry.ts). Errors that the API reports with HTTP 200 become NodeApiError with the
- * API's message. No error built here carries request headers, so tokens never leak.
+ * (see retry.ts); a rate limit closes the back-off gate shared by the other requests of the same
+ * run. Errors that the API reports with HTTP 200 become NodeApiError with the API's message.
+ * No error built here carries request headers, and every text in it is cleared of the
+ * credential's tokens and client secret, in every encoding an answer could echo them in.
  */
 export async function wiseAgentApiRequest(
 	this: WiseAgentContext,
 	request: WiseAgentRequest,
 ): Promise<unknown> {
-	const options = await buildRequestOptions(this, request);
+	const { options, credentials } = await buildRequestOptions(this, request);
+	// Built only if an error needs it: the secrets this request was sent with.
+	let sentSecrets: Redact | undefined;
+	const redactSent: Redact = (text) => (sentSecrets ??= credentialRedactor(credentials))(text);
+	const gate = backoffGateFor(this);
 	const startedAt = Date.now();
+	let rateLimitWaitMs = 0;
+	let rateLimitAnswers = 0;
+	let transientRetries = 0;
 
-	for (let retry = 0; ; retry++) {
+	// Bounded by the retry count, the two time budgets and MAX_ATTEMPTS.
+	for (let attempt = 1; ; attempt++) {
+		// Again after each wait: another request of the run may have pushed the moment further.
+		for (
+			let wait = 0, closedFor = gate.remainingMs();
+			closedFor > 0 && wait < MAX_GATE_WAITS;
+			wait++
+		) {
+			if (!(await pause(this, closedFor))) break;
+			rateLimitWaitMs += closedFor;
+			closedFor = gate.remainingMs();
+		}
 		try {
 			const body = await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -59,26 +93,66 @@ export async function wiseAgentApiRequest(
 				{ ...options },
 			);
 			// Outside the retry decision: an error the API answered with HTTP 200 is final.
-			return checkedBody(this, request, body);
+			return checkedBody(this, request, body, redactSent);
 		} catch (error) {
 			if (errorsFromBody.has(error as Error)) throw error;
 			const failure = failureFacts(error);
-			const delay = retryDelayMs(retry + 1, failure.retryAfter, retryPolicy);
-			const withinBudget = Date.now() - startedAt + delay <= retryPolicy.maxTotalMs;
-			if (retry < retryPolicy.maxRetries && withinBudget && isRetryable(failure, request.method)) {
-				await sleep(delay);
-				continue;
+			const retryable = isRetryable(failure, request.method) && attempt < MAX_ATTEMPTS;
+			if (isRateLimited(failure)) {
+				const delay = rateLimitDelayMs(++rateLimitAnswers, failure.retryAfter, retryPolicy);
+				// Closed even when this request gives up: the others of this run must still wait.
+				gate.closeFor(delay);
+				const waited = Date.now() - startedAt;
+				if (retryable && waited + delay <= retryPolicy.rateLimitMaxWaitMs) continue;
+			} else if (retryable && transientRetries < retryPolicy.maxRetries) {
+				const delay = retryDelayMs(transientRetries + 1, failure.retryAfter, retryPolicy);
+				const busy = Date.now() - startedAt - rateLimitWaitMs;
+				if (busy + delay <= retryPolicy.maxTotalMs) {
+					transientRetries++;
+					await pause(this, delay);
+					continue;
+				}
 			}
-			throw toApiError(this, request, error, failure, retry);
+			throw await toApiError(this, request, error, failure, attempt, redactSent);
 		}
 	}
+}
+
+/** Hard stops for one request's loops, far beyond what the budgets allow in practice. */
+const MAX_ATTEMPTS = 10_000;
+const MAX_GATE_WAITS = 1_000;
+
+/**
+ * Waits `ms`, or less when the execution is cancelled; false then (the next request fails at
+ * once with n8n's cancellation, which is never retried).
+ */
+async function pause(context: WiseAgentContext, ms: number): Promise<boolean> {
+	const signal =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	if (!signal) {
+		await sleep(ms);
+		return true;
+	}
+	if (signal.aborted) return false;
+	await new Promise<void>((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', done);
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		signal.addEventListener('abort', done, { once: true });
+	});
+	return !signal.aborted;
 }
 
 async function buildRequestOptions(
 	context: WiseAgentContext,
 	request: WiseAgentRequest,
-): Promise<IHttpRequestOptions> {
-	const credentials = await context.getCredentials(WISE_AGENT_CREDENTIAL_TYPE);
+): Promise<{ options: IHttpRequestOptions; credentials: ICredentialDataDecryptedObject }> {
+	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(
+		WISE_AGENT_CREDENTIAL_TYPE,
+	);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: dataApiUrl(credentials.serverUrl),
@@ -96,7 +170,27 @@ async function buildRequestOptions(
 		options.body = form;
 		options.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
 	}
-	return options;
+	return { options, credentials };
+}
+
+/** Removes the credential's access and refresh tokens and client secret, in all their forms. */
+function credentialRedactor(credentials: ICredentialDataDecryptedObject | undefined): Redact {
+	const tokens = (credentials?.oauthTokenData ?? {}) as IDataObject;
+	return secretRedactor({
+		secrets: [tokens.access_token, tokens.refresh_token, credentials?.clientSecret],
+		basic: { clientId: credentials?.clientId, clientSecret: credentials?.clientSecret },
+	});
+}
+
+/** The credential as it is now: n8n may have refreshed its tokens while sending the request. */
+async function currentCredentials(
+	context: WiseAgentContext,
+): Promise<ICredentialDataDecryptedObject | undefined> {
+	try {
+		return await context.getCredentials<ICredentialDataDecryptedObject>(WISE_AGENT_CREDENTIAL_TYPE);
+	} catch {
+		return undefined;
+	}
 }
 
 /** The credential's Server URL without trailing slashes, plus the data API path. */
@@ -125,10 +219,17 @@ function stringifyValues(fields: IDataObject | undefined): Record<string, string
 /** Errors the API reported in a successful HTTP response: final, never retried. */
 const errorsFromBody = new WeakSet<Error>();
 
-function checkedBody(context: WiseAgentContext, request: WiseAgentRequest, raw: unknown): unknown {
+function checkedBody(
+	context: WiseAgentContext,
+	request: WiseAgentRequest,
+	raw: unknown,
+	redactSent: Redact,
+): unknown {
 	const body = parseResponseBody(raw);
-	const message = findApiErrorMessage(body);
-	if (message !== undefined) {
+	const found = findApiErrorMessage(body);
+	if (found !== undefined) {
+		const redact = combineRedactors(redactSent, stripSecrets);
+		const message = redact(found);
 		const error = new NodeApiError(
 			context.getNode(),
 			{ message, requestType: request.requestType } as JsonObject,
@@ -139,6 +240,7 @@ function checkedBody(context: WiseAgentContext, request: WiseAgentRequest, raw: 
 				itemIndex: request.itemIndex,
 			},
 		);
+		scrubError(error, redact);
 		errorsFromBody.add(error);
 		throw error;
 	}
@@ -149,12 +251,27 @@ interface ErrorLike {
 	code?: string;
 	httpCode?: string | null;
 	cause?: unknown;
+	status?: unknown;
+	body?: unknown;
+	config?: { url?: unknown };
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
 }
 
+/** What the OAuth2 token endpoint said when n8n's refresh of the access token failed. */
+export interface RefreshFailure {
+	/** HTTP status of the token endpoint's answer, when known. */
+	status?: number;
+	/** The OAuth2 `error` code (invalid_client, ...), when the answer carried one. */
+	error?: string;
+	/** `error_description`, or the answer's text. */
+	description?: string;
+}
+
 /** Status, network code and Retry-After, wherever n8n's or axios' error wrapping put them. */
-export function failureFacts(error: unknown): FailureFacts & { responseBody?: unknown } {
-	const facts: FailureFacts & { responseBody?: unknown } = {};
+export function failureFacts(
+	error: unknown,
+): FailureFacts & { responseBody?: unknown; refresh?: RefreshFailure } {
+	const facts: FailureFacts & { responseBody?: unknown; refresh?: RefreshFailure } = {};
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
 		const layer = current as ErrorLike;
@@ -164,6 +281,11 @@ export function failureFacts(error: unknown): FailureFacts & { responseBody?: un
 			if (facts.retryAfter === undefined && retryAfter !== undefined)
 				facts.retryAfter = String(retryAfter);
 			if (facts.responseBody === undefined) facts.responseBody = layer.response.data;
+		}
+		// n8n's OAuth2 client: EAUTH = the token endpoint refused (OAuth2 error body), ESTATUS = it
+		// answered an unexpected status or a body that is not JSON. Neither is a network failure.
+		if (!layer.response && (layer.code === 'EAUTH' || layer.code === 'ESTATUS')) {
+			facts.refresh ??= refreshFailureOf(layer);
 		}
 		// Axios also sets a code (ERR_BAD_RESPONSE) on HTTP errors; only a failure without a response is a network error.
 		if (!layer.response && typeof layer.code === 'string' && /^E[A-Z_]+$/.test(layer.code)) {
@@ -178,49 +300,137 @@ export function failureFacts(error: unknown): FailureFacts & { responseBody?: un
 	return facts;
 }
 
+function refreshFailureOf(layer: ErrorLike): RefreshFailure {
+	const status = Number(layer.status);
+	const body = typeof layer.body === 'string' ? parseResponseBody(layer.body) : layer.body;
+	const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+	return {
+		status: Number.isInteger(status) ? status : undefined,
+		error: text(record.error),
+		description: text(record.error_description) ?? (typeof body === 'string' ? body : undefined),
+	};
+}
+
+/** Whether the failure is an HTTP answer from the token endpoint (n8n refreshing the token). */
+function isTokenUrlFailure(error: unknown, tokenUrl: string | undefined): boolean {
+	if (!tokenUrl) return false;
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const url = (current as ErrorLike).config?.url;
+		if (typeof url === 'string' && url.startsWith(tokenUrl)) return true;
+		current = (current as ErrorLike).cause;
+	}
+	return false;
+}
+
 /**
  * A clean NodeApiError: the API's own message and the HTTP status, never the original
- * error object (it holds the request config, Authorization header included).
+ * error object (it holds the request config, Authorization header included), with every
+ * form of the credential's secrets removed from all of its texts.
  */
-function toApiError(
+async function toApiError(
 	context: WiseAgentContext,
 	request: WiseAgentRequest,
 	error: unknown,
-	failure: FailureFacts & { responseBody?: unknown },
-	retries: number,
+	failure: ReturnType<typeof failureFacts>,
+	attempts: number,
+	redactSent: Redact,
+): Promise<NodeApiError> {
+	const current = await currentCredentials(context);
+	// The secrets sent, and the current ones: the answer may echo tokens n8n just refreshed.
+	const redact = combineRedactors(redactSent, credentialRedactor(current), stripSecrets);
+	const tokenUrl = typeof current?.accessTokenUrl === 'string' ? current.accessTokenUrl : undefined;
+	const apiError = buildApiError(context, request, error, failure, attempts, redact, tokenUrl);
+	return scrubError(apiError, redact);
+}
+
+function buildApiError(
+	context: WiseAgentContext,
+	request: WiseAgentRequest,
+	error: unknown,
+	failure: ReturnType<typeof failureFacts>,
+	attempts: number,
+	redact: Redact,
+	tokenUrl: string | undefined,
 ): NodeApiError {
+	const node = context.getNode();
+	const credentialName = node.credentials?.[WISE_AGENT_CREDENTIAL_TYPE]?.name;
+	const credentialLabel = credentialName ? `"${credentialName}"` : 'for Wise Agent';
+
+	if (failure.refresh) {
+		// Redacted before it is shortened: a cut must not leave part of a secret behind.
+		const said = { ...failure.refresh };
+		if (said.error) said.error = redact(said.error);
+		if (said.description) said.description = redact(said.description);
+		const message = redact(refreshFailureMessage(said, credentialLabel));
+		return new NodeApiError(node, { message, requestType: request.requestType } as JsonObject, {
+			message: `Wise Agent: ${message}`,
+			description: `"${request.requestType}" failed: Wise Agent no longer accepted the access token and n8n could not refresh it. Open the credential, check the client ID and secret, and reconnect it.`,
+			itemIndex: request.itemIndex,
+		});
+	}
 	if (error instanceof NodeApiError && failure.status === undefined && failure.code === undefined) {
 		// Raised by n8n before any HTTP exchange (e.g. credential needs reconnecting): keep its text.
-		return new NodeApiError(context.getNode(), { message: error.message } as JsonObject, {
-			message: error.message,
-			description: error.description ?? undefined,
+		const message = redact(error.message);
+		return new NodeApiError(node, { message } as JsonObject, {
+			message,
+			description: error.description ? redact(error.description) : undefined,
 			itemIndex: request.itemIndex,
 		});
 	}
 	const body = parseResponseBody(failure.responseBody);
-	const apiMessage =
+	const fromTokenUrl = failure.status !== undefined && isTokenUrlFailure(error, tokenUrl);
+	const found =
 		findApiErrorMessage(body) ??
 		(failure.status !== undefined ? httpFailureMessage(failure.status, body) : undefined) ??
 		(failure.code ? `network error ${failure.code}` : undefined) ??
-		(error instanceof Error ? stripSecrets(error.message) : 'request failed');
+		(error instanceof Error ? error.message : 'request failed');
+	const apiMessage = redact(fromTokenUrl ? `refreshing the access token failed: ${found}` : found);
 	const status =
 		failure.status !== undefined ? `HTTP ${failure.status}` : (failure.code ?? 'no response');
-	const attempts = retries > 0 ? ` after ${retries + 1} attempts` : '';
+	const attemptsText = attempts > 1 ? ` after ${attempts} attempts` : '';
 	return new NodeApiError(
-		context.getNode(),
+		node,
 		{ message: apiMessage, requestType: request.requestType } as JsonObject,
 		{
 			message: `Wise Agent: ${apiMessage}`,
-			description: `"${request.requestType}" failed (${status})${attempts}.`,
+			description: `"${request.requestType}" failed (${status})${attemptsText}.`,
 			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 			itemIndex: request.itemIndex,
 		},
 	);
 }
 
+/**
+ * What to tell the user when the token endpoint refused a refresh. A wrong client secret
+ * (invalid_client) cannot heal by itself: the credential must be fixed or reconnected.
+ */
+function refreshFailureMessage(refresh: RefreshFailure, credentialLabel: string): string {
+	const said = [refresh.error, refresh.description].filter(Boolean).join(': ');
+	const answer = said
+		? ` (${refresh.status !== undefined ? `HTTP ${refresh.status} ` : ''}${shortText(said)})`
+		: refresh.status !== undefined
+			? ` (HTTP ${refresh.status})`
+			: '';
+	if (refresh.error === 'invalid_client' || refresh.status === 401) {
+		return `the credential ${credentialLabel} needs to be reconnected, or its client secret fixed: Wise Agent refused the client ID and secret when n8n refreshed the access token${answer}`;
+	}
+	return `the credential ${credentialLabel} needs to be reconnected: the access token could not be refreshed${answer}`;
+}
+
+function shortText(text: string): string {
+	const plain = text.trim();
+	return plain.startsWith('<')
+		? 'an HTML page'
+		: plain.length > 200
+			? `${plain.slice(0, 200)}…`
+			: plain;
+}
+
 /** `HTTP 502: Bad Gateway`, with the body's text when it is short and plain. */
 function httpFailureMessage(status: number, body: unknown): string {
-	const text = typeof body === 'string' ? stripSecrets(body.trim()) : '';
+	const text = typeof body === 'string' ? body.trim() : '';
 	return text && text.length <= 200 && !text.startsWith('<')
 		? `HTTP ${status}: ${text}`
 		: `HTTP ${status}`;
