@@ -4,6 +4,7 @@ import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
 import { credentialData, runWiseAgentNode } from '../helpers/n8n';
+import { sandboxCredentials } from '../helpers/sandboxCredentials';
 
 /**
  * The Contact operations against the Wise Agent sandbox (which implements the vendor docs),
@@ -16,17 +17,7 @@ const savedPolicy = { ...retryPolicy };
 beforeAll(async () => {
 	nock.restore(); // real sockets to 127.0.0.1
 	sandbox = await startSandbox({ contacts: 30, seed: 11, strict: true });
-	const token = sandbox.issueToken();
-	credentials = credentialData({
-		serverUrl: sandbox.baseUrl,
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-		oauthTokenData: {
-			access_token: token.accessToken,
-			refresh_token: token.refreshToken,
-			expires_at: token.expiresAt,
-		},
-	});
+	credentials = sandboxCredentials(sandbox);
 });
 afterAll(async () => {
 	await sandbox.stop();

@@ -3,6 +3,7 @@ import nock from 'nock';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { credentialData, runWiseAgentNode } from '../helpers/n8n';
+import { sandboxCredentials } from '../helpers/sandboxCredentials';
 
 /**
  * Task and call delete through the node against the sandbox under both readings of the docs
@@ -15,17 +16,7 @@ let credentials: ReturnType<typeof credentialData>;
 beforeAll(async () => {
 	nock.restore();
 	sandbox = await startSandbox({ contacts: 3, seed: 5, strict: true });
-	const token = sandbox.issueToken();
-	credentials = credentialData({
-		serverUrl: sandbox.baseUrl,
-		clientId: sandbox.clientId,
-		clientSecret: sandbox.clientSecret,
-		oauthTokenData: {
-			access_token: token.accessToken,
-			refresh_token: token.refreshToken,
-			expires_at: token.expiresAt,
-		},
-	});
+	credentials = sandboxCredentials(sandbox);
 });
 afterAll(async () => {
 	await sandbox.stop();

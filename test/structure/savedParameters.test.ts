@@ -10,7 +10,9 @@ import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.
 /**
  * Saved workflows store resource and operation values, parameter names, option values and
  * defaults. This snapshot was taken before the structure change; any difference breaks workflows
- * that users already saved. Regenerate only on purpose: UPDATE_SAVED_PARAMETERS=1 npx jest savedParameters && npx prettier --write test/structure/savedParameters.snapshot.json
+ * that users already saved. One deliberate change since: searchProfile.zip became text (a number
+ * field loses a zip's leading zero); a saved 5-digit number still works, a 4-digit one is rejected.
+ * Regenerate only on purpose: UPDATE_SAVED_PARAMETERS=1 npx jest savedParameters && npx prettier --write test/structure/savedParameters.snapshot.json
  */
 const SNAPSHOT = path.join(__dirname, 'savedParameters.snapshot.json');
 

@@ -6,6 +6,7 @@ import type {
 	IPairedItemData,
 } from 'n8n-workflow';
 
+import { invalidInput, readBoolean } from '../helpers/validation';
 import { asItemError, errorJson } from './itemErrors';
 
 /**
@@ -65,7 +66,15 @@ export async function executeContactBatches(
 	items: INodeExecutionData[],
 	spec: ContactBatchSpec,
 ): Promise<INodeExecutionData[]> {
-	const batch = context.getNodeParameter('options.batchItems', 0, false) === true;
+	const readBatch = (itemIndex: number) =>
+		readBoolean(
+			context,
+			itemIndex,
+			'Batch Items',
+			context.getNodeParameter('options.batchItems', itemIndex, false),
+		);
+	// One choice for the whole run, set by the first item: an item that says otherwise fails.
+	let batch: boolean | undefined;
 	// Output keeps input order: a group sits where its first item was.
 	const output: Array<{ order: number; item: INodeExecutionData }> = [];
 	const fail = (error: unknown, itemIndexes: number[]) => {
@@ -82,6 +91,11 @@ export async function executeContactBatches(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let read: { target: string; clientIds: string[] };
 		try {
+			const itemBatch = readBatch(itemIndex);
+			batch ??= itemBatch;
+			if (itemBatch !== batch) {
+				throw invalidInput(context, itemIndex, 'Batch Items', 'must be the same for every item');
+			}
 			read = spec.read(context, itemIndex);
 		} catch (error) {
 			fail(error, [itemIndex]);

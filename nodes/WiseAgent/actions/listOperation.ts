@@ -1,25 +1,43 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../descriptions/common';
+import { LIMIT_MAX, returnAllOrLimit } from '../descriptions/common';
 import { recordsFrom } from '../helpers/records';
+import { readBoolean, readNumber } from '../helpers/validation';
 import { wiseAgentApiRequest } from '../transport';
 import type { WiseAgentOperation } from './types';
 
 /**
  * Shared by the list operations whose request type has no paging (team, sources, programs,
  * transactions, content, calendar, webhooks): the whole list comes back in one response, so
- * Return All / Limit is applied here, after the request.
+ * Return All / Limit is applied here, after the request (and checked before it).
  */
 
-/** The records the user asked for: all of them, or the first `limit`. */
-export function applyReturnAllOrLimit(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	records: IDataObject[],
-): IDataObject[] {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return records;
-	const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
-	return records.slice(0, Math.max(0, limit));
+/**
+ * Return All / Limit of one item: undefined for all records, else the limit — a whole number
+ * from 1 to LIMIT_MAX. Anything else ("abc", -1, "1,000,000", {}) is an input error: a bad
+ * limit must not quietly return no records, or every record.
+ */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = readBoolean(
+		context,
+		itemIndex,
+		'Return All',
+		context.getNodeParameter('returnAll', itemIndex, false),
+	);
+	if (returnAll) return undefined;
+	return readNumber(
+		context,
+		itemIndex,
+		'Limit',
+		context.getNodeParameter('limit', itemIndex, 50),
+		'required',
+		{ min: 1, max: LIMIT_MAX, integer: true },
+	);
+}
+
+/** The records the user asked for: all of them (limit undefined), or the first `limit`. */
+export function limitRecords(records: IDataObject[], limit: number | undefined): IDataObject[] {
+	return limit === undefined ? records : records.slice(0, limit);
 }
 
 /** One GET of an unpaged list; `wrapperKeys` name the key holding the records besides Data/data. */
@@ -65,6 +83,7 @@ export function listOperation(spec: ListOperationSpec): WiseAgentOperation {
 		description: [...returnAllOrLimit(), ...(spec.properties ?? [])],
 
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const limit = readLimit(this, itemIndex);
 			const records = await fetchList(
 				this,
 				itemIndex,
@@ -72,7 +91,7 @@ export function listOperation(spec: ListOperationSpec): WiseAgentOperation {
 				{},
 				...(spec.wrapperKeys ?? []),
 			);
-			return applyReturnAllOrLimit(this, itemIndex, records);
+			return limitRecords(records, limit);
 		},
 	};
 }

@@ -146,7 +146,10 @@ export function teamMemberField(
 	} as INodeProperties;
 }
 
-/** "Return All" plus "Limit", shown on every list operation. */
+/** The largest Limit accepted; beyond it, Return All is the honest choice. */
+export const LIMIT_MAX = 1_000_000;
+
+/** "Return All" plus "Limit", shown on every list operation (read with readLimit()). */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
@@ -161,7 +164,7 @@ export function returnAllOrLimit(): INodeProperties[] {
 			name: 'limit',
 			type: 'number',
 			default: 50,
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: LIMIT_MAX, numberPrecision: 0 },
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},

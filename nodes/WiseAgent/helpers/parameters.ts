@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { invalidInput, requireContactId, requireNumericId, toList } from './validation';
+import {
+	invalidInput,
+	readBoolean,
+	requireContactId,
+	requireNumericId,
+	toList,
+} from './validation';
 
 /** Reads a contact resource locator (list, ID or URL mode) and checks the ID's shape. */
 export function getContactIdParameter(
@@ -81,4 +87,14 @@ export function readContactIds(context: IExecuteFunctions, itemIndex: number): s
 		ids.push(requireContactId(context, itemIndex, 'Additional Contact IDs', extra));
 	}
 	return [...new Set(ids)];
+}
+
+/** The Simplify switch (on by default); an expression must give true or false. */
+export function readSimplify(context: IExecuteFunctions, itemIndex: number): boolean {
+	return readBoolean(
+		context,
+		itemIndex,
+		'Simplify',
+		context.getNodeParameter('simplify', itemIndex, true),
+	);
 }

@@ -103,7 +103,7 @@ describe('Account → Get SSO Login Link (getLoginToken)', () => {
 
 		expect(result.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: 'Landing Page: must be a full URL starting with https:// (item 0)',
+			message: 'Landing Page: "/secure/client/summary" is not an http(s) URL (item 0)',
 		});
 	});
 

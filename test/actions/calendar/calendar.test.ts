@@ -186,14 +186,16 @@ describe('Calendar → Create Event (addPlannerEvent)', () => {
 			.query({ requestType: 'addPlannerEvent' })
 			.reply(200, { success: true });
 
-	it('sends the picked start as yyyy-mm-dd plus 12-hour time and AM/PM, and the end likewise', async () => {
+	it('sends the picked start as yyyy-mm-dd plus 12-hour Arizona time and AM/PM, and the end likewise', async () => {
+		// 13:05 in New York (UTC−4 in July) is 10:05 in Arizona (UTC−7); 00:30 on the 16th is
+		// 21:30 on the 15th.
 		const scope = expectEvent({
 			eventStartDate: '2024-07-15',
-			eventStartTime: '01:05',
-			eventAMPM: 'PM',
-			eventEndDate: '2024-07-16',
-			eventEndTime: '12:30',
-			eventEndAMPM: 'AM',
+			eventStartTime: '10:05',
+			eventAMPM: 'AM',
+			eventEndDate: '2024-07-15',
+			eventEndTime: '09:30',
+			eventEndAMPM: 'PM',
 		});
 
 		const result = await runWiseAgentNode({
@@ -220,13 +222,16 @@ describe('Calendar → Create Event (addPlannerEvent)', () => {
 			eventAMPM: amPm,
 		});
 
-		await runWiseAgentNode({ parameters: createEvent({ eventStart: picked }) });
+		await runWiseAgentNode({
+			parameters: createEvent({ eventStart: picked }),
+			timezone: 'America/Phoenix',
+		});
 
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('reads an instant with an offset in the workflow’s zone', async () => {
-		// 18:05 UTC is 11:05 in Los Angeles (UTC−7 in summer).
+	it('sends an instant with an offset as its Arizona time, whatever the workflow’s zone', async () => {
+		// 18:05 UTC is 11:05 in Arizona (UTC−7 all year).
 		const scope = expectEvent({
 			eventStartDate: '2024-07-15',
 			eventStartTime: '11:05',
@@ -235,7 +240,7 @@ describe('Calendar → Create Event (addPlannerEvent)', () => {
 
 		await runWiseAgentNode({
 			parameters: createEvent({ eventStart: '2024-07-15T18:05:00Z' }),
-			timezone: 'America/Los_Angeles',
+			timezone: 'Europe/Berlin',
 		});
 
 		expect(scope.isDone()).toBe(true);
@@ -281,5 +286,76 @@ describe('Calendar → Create Event (addPlannerEvent)', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+});
+
+describe('Calendar → Create Event: Arizona time, and all-day events', () => {
+	const createEvent = (extra: INodeParameters) => ({
+		resource: 'calendar',
+		operation: 'createEvent',
+		eventName: 'Open house',
+		...extra,
+	});
+	const expectEvent = (form: Record<string, string>) =>
+		api()
+			.post(DATA_PATH, { eventName: 'Open house', ...form })
+			.query({ requestType: 'addPlannerEvent' })
+			.reply(200, { success: true });
+
+	it('sends the Arizona wall time of the picked instant (New York 09:00 in July is 06:00 AM)', async () => {
+		const scope = expectEvent({
+			eventStartDate: '2024-07-15',
+			eventStartTime: '06:00',
+			eventAMPM: 'AM',
+		});
+		const result = await runWiseAgentNode({
+			parameters: createEvent({ eventStart: '2024-07-15T09:00:00' }),
+			timezone: 'America/New_York',
+		});
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('All Day sends only the dates, as picked in the workflow’s zone', async () => {
+		const scope = expectEvent({ eventStartDate: '2024-07-15', eventEndDate: '2024-07-16' });
+		const result = await runWiseAgentNode({
+			parameters: createEvent({
+				eventStart: '2024-07-15T00:00:00',
+				allDay: true,
+				additionalFields: { eventEnd: '2024-07-16T00:00:00' },
+			}),
+			timezone: 'Europe/Berlin',
+		});
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(result.items[0].json).toEqual({
+			success: true,
+			eventName: 'Open house',
+			allDay: true,
+		});
+	});
+
+	it('a date without a time makes an all-day event', async () => {
+		const scope = expectEvent({ eventStartDate: '2024-07-15' });
+		const result = await runWiseAgentNode({
+			parameters: createEvent({ eventStart: '={{ "2024-07-15" }}' }),
+			timezone: 'America/New_York',
+		});
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('an all-day End before Start is rejected', async () => {
+		const result = await runWiseAgentNode({
+			parameters: createEvent({
+				eventStart: '2024-07-15',
+				allDay: true,
+				additionalFields: { eventEnd: '2024-07-14' },
+			}),
+		});
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'End: must not be before Start (item 0)',
+		});
 	});
 });

@@ -23,7 +23,7 @@ const calls = (from: number, count: number) =>
 	Array.from({ length: count }, (_, i) => ({ CallId: String(from + i), ClientId: '42' }));
 
 describe('call: create (POST calls)', () => {
-	it('sends the contact, NextContactDate as YYYY-MM-DD HH:mm in the workflow zone, and the fields', async () => {
+	it('sends the contact, NextContactDate as YYYY-MM-DD HH:mm in Arizona time, and the fields', async () => {
 		const { scope, request } = mockRequest('POST', 'calls', '{"success": true, "id": 123}');
 		const result = await runWiseAgentNode({
 			parameters: call('create', {
@@ -67,7 +67,8 @@ describe('call: create (POST calls)', () => {
 		});
 		expect(request.body).toEqual({
 			ClientId: '42',
-			NextContactDate: '2024-03-10 09:00',
+			// 09:00 in the workflow's zone (UTC) is 02:00 in Arizona.
+			NextContactDate: '2024-03-10 02:00',
 			AssignedTo: 'Jane Agent',
 		});
 	});
@@ -224,5 +225,42 @@ describe('call: get many (GET calls with clientId)', () => {
 			},
 			'Contact',
 		);
+	});
+});
+
+describe('call: NextContactDate is sent as Arizona wall time of the same instant', () => {
+	it.each([
+		// [workflow zone, picked wall time, Arizona wall time of that instant]
+		['America/New_York', '2024-07-15T09:00:00', '2024-07-15 06:00'], // UTC−4 in summer
+		['America/New_York', '2024-01-15T09:00:00', '2024-01-15 07:00'], // UTC−5 in winter
+		['Europe/Berlin', '2024-07-15T01:30:00', '2024-07-14 16:30'], // crosses midnight back
+		['America/Phoenix', '2024-07-15T09:00:00', '2024-07-15 09:00'],
+	])('%s: %s → %s', async (timezone, picked, arizona) => {
+		const { request } = mockRequest('POST', 'calls', { success: true, id: 1 });
+		const result = await runWiseAgentNode({
+			parameters: call('create', { contactId: locator('42'), nextContactDate: picked }),
+			timezone,
+		});
+		expect(result.error).toBeUndefined();
+		expect(request.body).toEqual({ ClientId: '42', NextContactDate: arizona });
+	});
+
+	it('update sends the Arizona time too; Date Completed stays UTC as documented', async () => {
+		const { request } = mockRequest('PUT', 'calls', { success: true, id: 7 });
+		await runWiseAgentNode({
+			parameters: call('update', {
+				callId: '7',
+				updateFields: {
+					nextContactDate: '2024-07-15T09:00:00',
+					dateCompleted: '2024-07-15T09:00:00',
+				},
+			}),
+			timezone: 'America/New_York',
+		});
+		expect(request.body).toEqual({
+			CallId: '7',
+			NextContactDate: '2024-07-15 06:00',
+			DateCompleted: '2024-07-15 13:00',
+		});
 	});
 });

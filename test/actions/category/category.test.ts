@@ -36,7 +36,7 @@ describe('category: create, get many, get contact count', () => {
 			],
 		});
 		const result = await runWiseAgentNode({
-			parameters: category('create', { names: 'New Lead, Prospect,' }),
+			parameters: category('create', { names: 'New Lead, Prospect' }),
 		});
 		expect(request.body).toEqual({ categories: 'New Lead,Prospect' });
 		expect(result.items).toEqual([

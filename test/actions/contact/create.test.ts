@@ -156,7 +156,7 @@ describe('contact → create (webcontact)', () => {
 					extraFormFields: { field: [{ name: 'Company', value: 'Y' }] },
 				},
 			},
-			'Extra Form Fields: "Company" is already set by another field (item 0)',
+			'Extra Form Fields Name: "Company" is already set by another field (item 0)',
 		],
 	])('rejects %j before sending anything', async (override, message) => {
 		const { error } = await runWiseAgentNode({ parameters: createParameters(override) });

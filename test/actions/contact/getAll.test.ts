@@ -157,7 +157,9 @@ describe('contact → get many (getContacts)', () => {
 		const { error } = await runWiseAgentNode({
 			parameters: getMany({ searchBy: 'phone', phone: 'n/a' }),
 		});
-		expect(error?.message).toBe('Phone: needs at least one digit (item 0)');
+		expect(error?.message).toBe(
+			'Phone: "n/a" is not a phone number (digits, spaces and + - . ( ) only) (item 0)',
+		);
 	});
 });
 

@@ -127,15 +127,15 @@ describe('Content → Create (content POST)', () => {
 	it.each([
 		[
 			{ name: 'x'.repeat(101), html: HTML },
-			'Name: is 101 characters long; Wise Agent accepts at most 100 (item 0)',
+			'Name: is 101 characters long; at most 100 are accepted (item 0)',
 		],
 		[
 			{ name: 'Ok', html: HTML, additionalFields: { category: 'c'.repeat(51) } },
-			'Category: is 51 characters long; Wise Agent accepts at most 50 (item 0)',
+			'Category: is 51 characters long; at most 50 are accepted (item 0)',
 		],
 		[
 			{ name: 'Ok', html: HTML, additionalFields: { subject: 's'.repeat(101) } },
-			'Subject: is 101 characters long; Wise Agent accepts at most 100 (item 0)',
+			'Subject: is 101 characters long; at most 100 are accepted (item 0)',
 		],
 		[{ name: 'Ok', html: '={{ "  " }}' }, 'HTML: is required (item 0)'],
 	])('rejects %# without a request', async (fields, message) => {
@@ -226,7 +226,7 @@ describe('Content → Update (content POST with ContentId)', () => {
 		// Only the read went out: the POST would have hit nock without a match.
 		expect(result.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: 'Name: is 101 characters long; Wise Agent accepts at most 100 (item 0)',
+			message: 'Name: is 101 characters long; at most 100 are accepted (item 0)',
 		});
 	});
 });

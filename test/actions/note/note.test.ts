@@ -231,6 +231,8 @@ describe('note: get', () => {
 		]);
 		const result = await runWiseAgentNode({ parameters: note('get', { noteId: '5' }) });
 		expect(result.error?.message).toBe('Wise Agent: note 5 was not found');
+		// Without a Contact, the error says what may have gone wrong and what to do.
+		expect(result.error?.description).toContain('set Contact and try again');
 		expect(scope.isDone()).toBe(true);
 	});
 

@@ -204,7 +204,7 @@ describe('property: get, get many, delete, photos, connection', () => {
 		const result = await runWiseAgentNode({
 			parameters: property('get', {
 				findBy: 'address',
-				addressFields: { streetNum: '13400', street: 'E Shea Blvd', mls: '' },
+				addressFields: { streetNum: '13400', street: ' E Shea Blvd ' },
 			}),
 		});
 		expect(request.query).toEqual({
@@ -410,7 +410,10 @@ describe('property: search profiles', () => {
 		mockRequest('PUT', 'updatePropertySearchCriteria', '"{""error"": ""SearchID not found""}"');
 		expectApiError(
 			await runWiseAgentNode({
-				parameters: property('updateSearchProfile', { searchId: '1', searchProfile: { zip: 1 } }),
+				parameters: property('updateSearchProfile', {
+					searchId: '1',
+					searchProfile: { zip: '01234' },
+				}),
 			}),
 			'SearchID not found',
 		);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { invalidInput, isHttpUrl } from '../../helpers/validation';
+import { isHttpUrl, readHttpUrl } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 
@@ -52,15 +52,15 @@ export const getLoginLink: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const page = String(this.getNodeParameter('page', itemIndex, '')).trim();
-		if (page !== '' && !isHttpUrl(page)) {
-			throw invalidInput(
+		const page =
+			readHttpUrl(
 				this,
 				itemIndex,
 				'Landing Page',
-				'must be a full URL starting with https://',
-			);
-		}
+				this.getNodeParameter('page', itemIndex, ''),
+				'optional',
+				'Give the full URL of a Wise Agent page, starting with https://',
+			) ?? '';
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'GET',
 			requestType: 'getLoginToken',

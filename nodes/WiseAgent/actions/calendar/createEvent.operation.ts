@@ -1,27 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { formatIsoDateTimeInZone } from '../../helpers/dates';
+import { arizonaPlannerParts, formatIsoDateInZone } from '../../helpers/dates';
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
-import { invalidInput, requireDate, requireText } from '../../helpers/validation';
+import {
+	NAME_MAX,
+	addedDate,
+	invalidInput,
+	readBoolean,
+	requireDateInput,
+	requireText,
+} from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 
-/** addPlannerEvent's parts of a picked time, as the user sees it in `timeZone`. */
-function plannerDateParts(
-	instant: Date,
-	timeZone: string,
-): { date: string; time: string; amPm: 'AM' | 'PM' } {
-	const [date, clock] = formatIsoDateTimeInZone(instant, timeZone).split(' ');
-	const [hours, minutes] = clock.split(':').map(Number);
-	const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-	return {
-		date,
-		time: `${String(hour12).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`,
-		amPm: hours < 12 ? 'AM' : 'PM',
-	};
-}
-
+/**
+ * addPlannerEvent documents no time zone for eventStartTime; everything zoned in the docs
+ * (getCalendar, dtupdated) is Arizona time, and getCalendar reads the events back in Arizona
+ * time. So a time is sent as the Arizona wall time of the instant the user picked. An all-day
+ * event sends dates only (eventStartTime is optional in the docs): the calendar day the user
+ * picked, in the workflow's time zone.
+ */
 export const createEvent: WiseAgentOperation = {
 	option: {
 		name: 'Create Event',
@@ -39,6 +38,7 @@ export const createEvent: WiseAgentOperation = {
 			required: true,
 			default: '',
 			placeholder: 'Showing at 12 Main St',
+			description: `At most ${NAME_MAX} characters`,
 		},
 		{
 			displayName: 'Start',
@@ -46,7 +46,16 @@ export const createEvent: WiseAgentOperation = {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Date and time the event starts (in the workflow’s time zone)',
+			description:
+				'When the event starts, read in the workflow’s time zone and sent to Wise Agent as the same moment in Arizona time (UTC−7), the clock its calendar keeps. A date without a time (e.g. 2024-05-14) makes an all-day event.',
+		},
+		{
+			displayName: 'All Day',
+			name: 'allDay',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the event lasts the whole day: only the dates of Start and End (in the workflow’s time zone) are sent, no times',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -60,7 +69,8 @@ export const createEvent: WiseAgentOperation = {
 					name: 'eventEnd',
 					type: 'dateTime',
 					default: '',
-					description: 'Date and time the event ends (in the workflow’s time zone)',
+					description:
+						'When the event ends, read in the workflow’s time zone and sent as Arizona time (UTC−7), like Start',
 				},
 			],
 		},
@@ -73,30 +83,43 @@ export const createEvent: WiseAgentOperation = {
 			itemIndex,
 			'Event Name',
 			this.getNodeParameter('eventName', itemIndex),
+			NAME_MAX,
 		);
-		const start = requireDate(
+		const start = requireDateInput(
 			this,
 			itemIndex,
 			'Start',
 			this.getNodeParameter('eventStart', itemIndex),
 		);
-		const startParts = plannerDateParts(start, timeZone);
-		const form: IDataObject = {
-			eventName,
-			eventStartDate: startParts.date,
-			eventStartTime: startParts.time,
-			eventAMPM: startParts.amPm,
-		};
+		const allDay =
+			readBoolean(this, itemIndex, 'All Day', this.getNodeParameter('allDay', itemIndex, false)) ||
+			!start.hasTime;
 		const additional = getCollection(this, itemIndex, 'additionalFields');
-		if (additional.eventEnd) {
-			const end = requireDate(this, itemIndex, 'End', additional.eventEnd);
-			if (end.getTime() < start.getTime()) {
-				throw invalidInput(this, itemIndex, 'End', 'must not be before Start');
+		const end = addedDate(this, itemIndex, 'End', additional.eventEnd);
+
+		const form: IDataObject = { eventName };
+		if (allDay) {
+			form.eventStartDate = formatIsoDateInZone(start.instant, timeZone);
+			if (end) {
+				form.eventEndDate = formatIsoDateInZone(end, timeZone);
+				if (form.eventEndDate < form.eventStartDate) {
+					throw invalidInput(this, itemIndex, 'End', 'must not be before Start');
+				}
 			}
-			const endParts = plannerDateParts(end, timeZone);
-			form.eventEndDate = endParts.date;
-			form.eventEndTime = endParts.time;
-			form.eventEndAMPM = endParts.amPm;
+		} else {
+			const startParts = arizonaPlannerParts(start.instant);
+			form.eventStartDate = startParts.date;
+			form.eventStartTime = startParts.time;
+			form.eventAMPM = startParts.amPm;
+			if (end) {
+				if (end.getTime() < start.instant.getTime()) {
+					throw invalidInput(this, itemIndex, 'End', 'must not be before Start');
+				}
+				const endParts = arizonaPlannerParts(end);
+				form.eventEndDate = endParts.date;
+				form.eventEndTime = endParts.time;
+				form.eventEndAMPM = endParts.amPm;
+			}
 		}
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'POST',
@@ -104,6 +127,6 @@ export const createEvent: WiseAgentOperation = {
 			form,
 			itemIndex,
 		});
-		return successResult(body, { eventName });
+		return successResult(body, { eventName, ...(allDay ? { allDay: true } : {}) });
 	},
 };

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../descriptions/common';
 import { formatArizonaDateTime } from '../../helpers/dates';
 import { invalidInput, requireDate } from '../../helpers/validation';
-import { applyReturnAllOrLimit, fetchList } from '../listOperation';
+import { fetchList, limitRecords, readLimit } from '../listOperation';
+import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 
 export interface Attendee {
@@ -47,7 +48,8 @@ export const getEvents: WiseAgentOperation = {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Events from this time on (in the workflow’s time zone)',
+			description:
+				'Events from this time on. Read in the workflow’s time zone and sent as Arizona time (UTC−7), the clock Wise Agent’s calendar uses.',
 		},
 		{
 			displayName: 'End',
@@ -55,7 +57,8 @@ export const getEvents: WiseAgentOperation = {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Events up to this time (in the workflow’s time zone)',
+			description:
+				'Events up to this time. Read in the workflow’s time zone and sent as Arizona time (UTC−7).',
 		},
 		...returnAllOrLimit(),
 		{
@@ -79,13 +82,15 @@ export const getEvents: WiseAgentOperation = {
 		if (end.getTime() < start.getTime()) {
 			throw invalidInput(this, itemIndex, 'End', 'must not be before Start');
 		}
+		const limit = readLimit(this, itemIndex);
+		const simplify = readSimplify(this, itemIndex);
 		// getCalendar reads both dates as 24-hour Arizona time (UTC−7, no daylight saving).
 		const events = await fetchList(this, itemIndex, 'getCalendar', {
 			startDate: formatArizonaDateTime(start),
 			endDate: formatArizonaDateTime(end),
 		});
-		const limited = applyReturnAllOrLimit(this, itemIndex, events);
-		if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return limited;
+		const limited = limitRecords(events, limit);
+		if (!simplify) return limited;
 		return limited.map((event) => ({
 			...event,
 			attendeeIds: decodeAttendees(event.Attendees) as unknown as IDataObject[],

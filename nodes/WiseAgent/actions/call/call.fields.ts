@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { teamMemberField } from '../../descriptions/common';
-import { requireNumericId } from '../../helpers/validation';
+import { NAME_MAX, requireNumericId } from '../../helpers/validation';
 
 export const REASON_MAX_LENGTH = 100;
 
@@ -24,7 +24,8 @@ export function readCallId(context: IExecuteFunctions, itemIndex: number): strin
 	);
 }
 
-export const nextContactDateDescription = 'When to call the contact, in the workflow’s time zone';
+export const nextContactDateDescription =
+	'When to call the contact. Read in the workflow’s time zone and sent to Wise Agent as the same moment in Arizona time (UTC−7), the clock it keeps call times in.';
 
 /** Call list fields shared by Create (Additional Fields) and Update (Update Fields). */
 export function callFieldOptions(api: 'create' | 'update'): INodeProperties[] {
@@ -34,7 +35,7 @@ export function callFieldOptions(api: 'create' | 'update'): INodeProperties[] {
 			name: 'assignedTo',
 			type: 'string',
 			default: '',
-			description: 'Team member name, for when the team member ID is not available',
+			description: `Team member name, for when the team member ID is not available (at most ${NAME_MAX} characters)`,
 		},
 		{
 			displayName: 'Call Type',
@@ -42,6 +43,7 @@ export function callFieldOptions(api: 'create' | 'update'): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Phone',
+			description: 'At most 100 characters',
 		},
 		{
 			displayName: 'Completed',

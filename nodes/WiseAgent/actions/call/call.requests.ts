@@ -1,25 +1,45 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { formatIsoDateTimeInZone } from '../../helpers/dates';
-import { checkMaxLengths, invalidInput, requireDate, withoutEmpty } from '../../helpers/validation';
+import { formatArizonaIsoDateTime, formatIsoDateTimeInZone } from '../../helpers/dates';
+import {
+	NAME_MAX,
+	addedDate,
+	addedText,
+	invalidInput,
+	readBoolean,
+	readNumericId,
+	withoutEmpty,
+} from '../../helpers/validation';
 import { REASON_MAX_LENGTH } from './call.fields';
 
-/** The form fields of POST/PUT `calls`, checked; blanks are left out. */
+/** A boolean of a collection as the API spells it; undefined when the field was not added. */
+function addedFlag(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string | undefined {
+	return value === undefined ? undefined : String(readBoolean(context, itemIndex, field, value));
+}
+
+/**
+ * The form fields of POST/PUT `calls`, checked; fields the user did not add are left out.
+ * NextContactDate has no documented zone; Wise Agent keeps call times in Arizona time (and
+ * shows them back so), so the picked instant is sent as Arizona wall time. DateCompleted is
+ * documented as UTC.
+ */
 export function callForm(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	values: IDataObject,
 ): IDataObject {
-	const timeZone = context.getTimezone();
-	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : undefined);
-	const flag = (value: unknown) => (typeof value === 'boolean' ? String(value) : undefined);
 	const form = withoutEmpty({
-		CallType: text(values.callType),
-		Completed: flag(values.completed),
-		FlagImportant: flag(values.flagImportant),
-		InsideTeamId: values.insideTeamId,
-		AssignedTo: text(values.assignedTo),
-		Reason: text(values.reason),
+		CallType: addedText(context, itemIndex, 'Call Type', values.callType, 100),
+		Completed: addedFlag(context, itemIndex, 'Completed', values.completed),
+		FlagImportant: addedFlag(context, itemIndex, 'Flag Important', values.flagImportant),
+		InsideTeamId: readNumericId(context, itemIndex, 'Team Member', values.insideTeamId, 'added'),
+		AssignedTo: addedText(context, itemIndex, 'Assigned To (Name)', values.assignedTo, NAME_MAX),
+		Reason: addedText(context, itemIndex, 'Reason', values.reason, REASON_MAX_LENGTH),
 	});
 	if (form.InsideTeamId !== undefined && form.AssignedTo !== undefined) {
 		throw invalidInput(
@@ -29,16 +49,9 @@ export function callForm(
 			'give either a Team Member or a name, not both',
 		);
 	}
-	checkMaxLengths(context, itemIndex, form, {
-		Reason: { label: 'Reason', max: REASON_MAX_LENGTH },
-	});
-	if (values.nextContactDate !== undefined && values.nextContactDate !== '') {
-		const next = requireDate(context, itemIndex, 'Next Contact Date', values.nextContactDate);
-		form.NextContactDate = formatIsoDateTimeInZone(next, timeZone);
-	}
-	if (values.dateCompleted !== undefined && values.dateCompleted !== '') {
-		const done = requireDate(context, itemIndex, 'Date Completed', values.dateCompleted);
-		form.DateCompleted = formatIsoDateTimeInZone(done, 'UTC');
-	}
+	const next = addedDate(context, itemIndex, 'Next Contact Date', values.nextContactDate);
+	if (next) form.NextContactDate = formatArizonaIsoDateTime(next);
+	const done = addedDate(context, itemIndex, 'Date Completed', values.dateCompleted);
+	if (done) form.DateCompleted = formatIsoDateTimeInZone(done, 'UTC');
 	return form;
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { contactLocator } from '../../descriptions/common';
 import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
-import { invalidInput } from '../../helpers/validation';
+import { requireDate } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { callFieldOptions, nextContactDateDescription } from './call.fields';
@@ -40,9 +40,8 @@ export const create: WiseAgentOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);
 		const nextContactDate = this.getNodeParameter('nextContactDate', itemIndex, '');
-		if (nextContactDate === '' || nextContactDate === undefined || nextContactDate === null) {
-			throw invalidInput(this, itemIndex, 'Next Contact Date', 'is required');
-		}
+		// Required: checked here, so an empty value says "is required".
+		requireDate(this, itemIndex, 'Next Contact Date', nextContactDate);
 		const form = callForm(this, itemIndex, {
 			...getCollection(this, itemIndex, 'additionalFields'),
 			nextContactDate,

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { contactLocator, returnAllOrLimit } from '../../descriptions/common';
 import { getContactIdParameter } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
+import { readBoolean } from '../../helpers/validation';
 import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
+import { readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -29,9 +31,13 @@ export const getAll: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const ordered = this.getNodeParameter('orderByNextContactDate', itemIndex, false) as boolean;
+		const limit = readLimit(this, itemIndex);
+		const ordered = readBoolean(
+			this,
+			itemIndex,
+			'Order by Next Contact Date',
+			this.getNodeParameter('orderByNextContactDate', itemIndex, false),
+		);
 		return await wiseAgentApiRequestAllItems.call(
 			this,
 			{

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { contactLocator } from '../../descriptions/common';
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
-import { invalidInput, requireContactId } from '../../helpers/validation';
+import { invalidInput, optionalContactId } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { callFieldOptions, callIdField, readCallId } from './call.fields';
@@ -38,10 +38,13 @@ export const update: WiseAgentOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const callId = readCallId(this, itemIndex);
 		const form = callForm(this, itemIndex, getCollection(this, itemIndex, 'updateFields'));
-		const contact = this.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
-		if (String(contact ?? '').trim() !== '') {
-			form.ClientId = requireContactId(this, itemIndex, 'Move to Contact', contact);
-		}
+		const contact = optionalContactId(
+			this,
+			itemIndex,
+			'Move to Contact',
+			this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
+		);
+		if (contact) form.ClientId = contact;
 		if (Object.keys(form).length === 0) {
 			throw invalidInput(this, itemIndex, 'Update Fields', 'add at least one field to change');
 		}

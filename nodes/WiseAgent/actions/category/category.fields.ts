@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/validation';
+import { NAME_MAX, requireText } from '../../helpers/validation';
 
 export const categoryField: INodeProperties = {
 	displayName: 'Category Name or ID',
@@ -19,5 +19,6 @@ export function readCategory(context: IExecuteFunctions, itemIndex: number): str
 		itemIndex,
 		'Category',
 		context.getNodeParameter('category', itemIndex),
+		NAME_MAX,
 	);
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { contactListProperties } from '../../descriptions/contactListFields';
-import { readContactIds } from '../../helpers/parameters';
+import { getContactIdParameter } from '../../helpers/parameters';
+import { contactIdList } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { ContactBatchSpec } from '../contactBatch';
 import { batchItemsOption, executeContactBatches } from '../contactBatch';
@@ -19,7 +20,12 @@ export function membershipOperation(kind: 'add' | 'remove'): WiseAgentOperation 
 		targetKey: 'category',
 		read: (context, itemIndex) => ({
 			target: readCategory(context, itemIndex),
-			clientIds: readContactIds(context, itemIndex),
+			clientIds: contactIdList(
+				context,
+				itemIndex,
+				getContactIdParameter(context, itemIndex),
+				context.getNodeParameter('additionalContactIds', itemIndex, ''),
+			),
 		}),
 		send: async (context, category, clientIds, itemIndex) =>
 			await wiseAgentApiRequest.call(context, {

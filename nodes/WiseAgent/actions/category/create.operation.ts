@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isRecord, recordsFrom, successResult } from '../../helpers/records';
-import { invalidInput, toList } from '../../helpers/validation';
+import { readList } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 
@@ -26,8 +26,13 @@ export const create: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const names = toList(this.getNodeParameter('names', itemIndex, ''));
-		if (names.length === 0) throw invalidInput(this, itemIndex, 'Category Names', 'is required');
+		const names = readList(
+			this,
+			itemIndex,
+			'Category Names',
+			this.getNodeParameter('names', itemIndex, ''),
+			'required',
+		);
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'POST',
 			requestType: 'addCategories',

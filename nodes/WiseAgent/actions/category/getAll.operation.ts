@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../descriptions/common';
 import { recordsFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
+import { limitRecords, readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -16,6 +17,7 @@ export const getAll: WiseAgentOperation = {
 	description: [...returnAllOrLimit()],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const limit = readLimit(this, itemIndex);
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'GET',
 			requestType: 'getAllCategoriesWithCount',
@@ -23,9 +25,6 @@ export const getAll: WiseAgentOperation = {
 		});
 		// One response holds every category (bare array or wrapped); the limit is applied here.
 		const categories = recordsFrom(body, 'CategoryInfo', 'categories');
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		return returnAll
-			? categories
-			: categories.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+		return limitRecords(categories, limit);
 	},
 };

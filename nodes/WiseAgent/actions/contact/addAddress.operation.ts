@@ -1,23 +1,33 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactLocator } from '../../descriptions/common';
-import { getContactIdParameter } from '../../helpers/parameters';
+import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
-import { invalidInput, requireText, withoutEmpty } from '../../helpers/validation';
+import {
+	NAME_MAX,
+	addedText,
+	invalidInput,
+	optionalText,
+	requireText,
+	withoutEmpty,
+} from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 
-/** User-facing name → addClientAddress field (the docs' first, PascalCase variant). */
-const OPTIONAL_ADDRESS_FIELDS: Array<[string, string, string]> = [
-	['addressType', 'AddressType', 'Address Type'],
-	['suiteNo', 'SuiteNo', 'Suite / Apartment'],
-	['poBox', 'POBox', 'PO Box'],
-	['buildingFloor', 'BldgFloor', 'Building Floor'],
-	['subdivision', 'Subdivision', 'Subdivision'],
-	['county', 'County', 'County'],
-	['country', 'Country', 'Country'],
-	['mls', 'MLS', 'MLS Number'],
-	['township', 'Township', 'Township'],
+/**
+ * User-facing name → addClientAddress field (the docs' first, PascalCase variant), display name
+ * and length limit (undocumented here: addProperty's documented limits for the same parts).
+ */
+const OPTIONAL_ADDRESS_FIELDS: Array<[string, string, string, number]> = [
+	['addressType', 'AddressType', 'Address Type', 50],
+	['suiteNo', 'SuiteNo', 'Suite / Apartment', 50],
+	['poBox', 'POBox', 'PO Box', 50],
+	['buildingFloor', 'BldgFloor', 'Building Floor', 50],
+	['subdivision', 'Subdivision', 'Subdivision', NAME_MAX],
+	['county', 'County', 'County', 50],
+	['country', 'Country', 'Country', 50],
+	['mls', 'MLS', 'MLS Number', 50],
+	['township', 'Township', 'Township', 50],
 ];
 
 export const addAddress: WiseAgentOperation = {
@@ -37,6 +47,7 @@ export const addAddress: WiseAgentOperation = {
 			required: true,
 			default: '',
 			placeholder: '16631',
+			description: 'At most 50 characters',
 		},
 		{
 			displayName: 'Street Name',
@@ -45,6 +56,7 @@ export const addAddress: WiseAgentOperation = {
 			required: true,
 			default: '',
 			placeholder: 'E. 56th St.',
+			description: 'At most 250 characters',
 		},
 		{
 			displayName: 'Zip',
@@ -73,11 +85,12 @@ export const addAddress: WiseAgentOperation = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: OPTIONAL_ADDRESS_FIELDS.map(([name, , displayName]) => ({
+			options: OPTIONAL_ADDRESS_FIELDS.map(([name, , displayName, max]) => ({
 				displayName,
 				name,
 				type: 'string' as const,
 				default: '',
+				description: `At most ${max} characters`,
 				...(name === 'addressType'
 					? { placeholder: 'Liked, Searched, Business… (default: other)' }
 					: {}),
@@ -87,13 +100,6 @@ export const addAddress: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);
-		const zip = String(this.getNodeParameter('zip', itemIndex, '')).trim();
-		const city = String(this.getNodeParameter('city', itemIndex, '')).trim();
-		const state = String(this.getNodeParameter('state', itemIndex, '')).trim();
-		if (!zip && (!city || !state)) {
-			throw invalidInput(this, itemIndex, 'Zip', 'give a Zip, or both City and State');
-		}
-		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const form: IDataObject = {
 			ClientID: clientId,
 			AddressNum: requireText(
@@ -101,18 +107,38 @@ export const addAddress: WiseAgentOperation = {
 				itemIndex,
 				'Street Number',
 				this.getNodeParameter('addressNumber', itemIndex),
+				50,
 			),
 			Address: requireText(
 				this,
 				itemIndex,
 				'Street Name',
 				this.getNodeParameter('street', itemIndex),
+				250,
 			),
-			Zip: zip,
-			City: city,
-			State: state,
+			Zip: optionalText(this, itemIndex, 'Zip', this.getNodeParameter('zip', itemIndex, ''), 20),
+			City: optionalText(
+				this,
+				itemIndex,
+				'City',
+				this.getNodeParameter('city', itemIndex, ''),
+				100,
+			),
+			State: optionalText(
+				this,
+				itemIndex,
+				'State',
+				this.getNodeParameter('state', itemIndex, ''),
+				50,
+			),
 		};
-		for (const [name, apiName] of OPTIONAL_ADDRESS_FIELDS) form[apiName] = additional[name];
+		if (!form.Zip && (!form.City || !form.State)) {
+			throw invalidInput(this, itemIndex, 'Zip', 'give a Zip, or both City and State');
+		}
+		const additional = getCollection(this, itemIndex, 'additionalFields');
+		for (const [name, apiName, displayName, max] of OPTIONAL_ADDRESS_FIELDS) {
+			form[apiName] = addedText(this, itemIndex, displayName, additional[name], max);
+		}
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'POST',
 			requestType: 'addClientAddress',

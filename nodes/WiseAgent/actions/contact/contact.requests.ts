@@ -3,55 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toSearchProfileFields } from '../../descriptions/searchProfileFields';
 import { isRecord } from '../../helpers/records';
-import {
-	checkEmail,
-	invalidInput,
-	requireText,
-	toList,
-	withoutEmpty,
-} from '../../helpers/validation';
+import { checkEmail, invalidInput, toList, withoutEmpty } from '../../helpers/validation';
 import { getContacts, wiseAgentApiRequest } from '../../transport';
+import type { CreateContactInput } from './contact.fields';
 import { toContactApiFields } from './contact.fields';
 
 /**
  * Request bodies and calls shared by Create, Update and Create or Update, so the three agree
  * on field names and checks.
  */
-
-export interface CreateContactInput {
-	firstName: string;
-	lastName: string;
-	source: string;
-	additionalFields: IDataObject;
-	searchProfile: IDataObject;
-}
-
-export function readCreateInput(context: IExecuteFunctions, itemIndex: number): CreateContactInput {
-	const input: CreateContactInput = {
-		firstName: requireText(
-			context,
-			itemIndex,
-			'First Name',
-			context.getNodeParameter('firstName', itemIndex),
-		),
-		lastName: requireText(
-			context,
-			itemIndex,
-			'Last Name',
-			context.getNodeParameter('lastName', itemIndex),
-		),
-		source: requireText(
-			context,
-			itemIndex,
-			'Source',
-			context.getNodeParameter('source', itemIndex),
-		),
-		additionalFields: context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
-		searchProfile: context.getNodeParameter('searchProfile', itemIndex, {}) as IDataObject,
-	};
-	checkEmail(context, itemIndex, 'Email', String(input.additionalFields.email ?? '').trim());
-	return input;
-}
 
 /** `webcontact` fields. Categories are semicolon-delimited on create (documented). */
 export function webcontactFields(
@@ -159,7 +119,8 @@ export async function sendUpdateContact(
 
 // ---------------------------------------------------------------- Create or Update: the match
 
-export type MatchBy = 'emailThenPhone' | 'email' | 'phone';
+export const MATCH_BY_VALUES = ['emailThenPhone', 'email', 'phone'] as const;
+export type MatchBy = (typeof MATCH_BY_VALUES)[number];
 
 export interface UpsertMatchInput {
 	matchBy: MatchBy;

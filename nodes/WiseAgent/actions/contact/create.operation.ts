@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { WiseAgentOperation } from '../types';
-import { readCreateInput, sendWebcontact, webcontactFields } from './contact.requests';
-import { createContactProperties } from './contact.fields';
+import { sendWebcontact, webcontactFields } from './contact.requests';
+import { createContactProperties, readCreateContactInput } from './contact.fields';
 
 export const create: WiseAgentOperation = {
 	option: {
@@ -25,7 +25,7 @@ export const create: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const input = readCreateInput(this, itemIndex);
+		const input = readCreateContactInput(this, itemIndex);
 		return await sendWebcontact(this, itemIndex, webcontactFields(this, itemIndex, input));
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactLocator, simplifyField } from '../../descriptions/common';
-import { getContactIdParameter } from '../../helpers/parameters';
+import { getContactIdParameter, readSimplify } from '../../helpers/parameters';
 import { simplifyRecords } from '../../helpers/simplify';
 import { getContact, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
@@ -18,9 +18,9 @@ export const get: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);
+		const simplify = readSimplify(this, itemIndex);
 		const contact = await getContact(this, clientId, itemIndex);
 		if (!contact) throw notFoundError(this, `contact ${clientId}`, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords([contact], simplify)[0];
 	},
 };

@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { simplifyRecords } from '../../helpers/simplify';
 import { countContacts, DEFAULT_PAGE_SIZE, getContacts } from '../../transport';
+import { readLimit } from '../listOperation';
+import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 import { contactFilterProperties, contactFilterQuery } from './contact.fields';
 
@@ -19,8 +21,9 @@ export const getAll: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const query = contactFilterQuery(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const limit = readLimit(this, itemIndex);
+		const returnAll = limit === undefined;
+		const simplify = readSimplify(this, itemIndex);
 		// The count lets pages be fetched in parallel; it accepts the same filters.
 		const total = returnAll ? await countContacts(this, query, itemIndex) : undefined;
 		const contacts = await getContacts(
@@ -29,7 +32,6 @@ export const getAll: WiseAgentOperation = {
 			{ pageSize: DEFAULT_PAGE_SIZE, limit, total },
 			itemIndex,
 		);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords(contacts, simplify);
 	},
 };

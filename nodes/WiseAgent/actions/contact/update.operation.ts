@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { categoryNamesField, contactLocator } from '../../descriptions/common';
-import { contactFieldProperties } from './contact.fields';
-import { searchProfileCollection } from '../../descriptions/searchProfileFields';
+import {
+	checkSearchProfile,
+	searchProfileCollection,
+} from '../../descriptions/searchProfileFields';
 import { getContactIdParameter } from '../../helpers/parameters';
-import { checkEmail, invalidInput } from '../../helpers/validation';
+import { invalidInput, readBoolean, readList } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
+import { checkContactFields, contactFieldProperties } from './contact.fields';
 import { sendUpdateContact, updateContactFields } from './contact.requests';
 
 export const update: WiseAgentOperation = {
@@ -50,12 +53,27 @@ export const update: WiseAgentOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);
 		const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const searchProfile = this.getNodeParameter('searchProfile', itemIndex, {}) as IDataObject;
-		checkEmail(this, itemIndex, 'Email', String(values.email ?? '').trim());
-		const fields = updateContactFields(values, searchProfile, {
-			add: values.addCategories,
-			remove: values.removeCategories,
-			reassign: values.reassign === true,
+		const checked = checkContactFields(this, itemIndex, values, 'updateContact');
+		const searchProfile = checkSearchProfile(
+			this,
+			itemIndex,
+			this.getNodeParameter('searchProfile', itemIndex, {}) as IDataObject,
+		);
+		const reassign =
+			values.reassign !== undefined &&
+			readBoolean(this, itemIndex, 'Replace Team Assignment', values.reassign);
+		if (reassign && checked.insideTeamId === undefined) {
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Replace Team Assignment',
+				'needs a Team Member to assign the contact to',
+			);
+		}
+		const fields = updateContactFields(checked, searchProfile, {
+			add: readList(this, itemIndex, 'Add Category Names', values.addCategories, 'added'),
+			remove: readList(this, itemIndex, 'Remove Category Names', values.removeCategories, 'added'),
+			reassign,
 		});
 		if (Object.keys(fields).length === 0) {
 			throw invalidInput(this, itemIndex, 'Update Fields', 'add at least one field to change');

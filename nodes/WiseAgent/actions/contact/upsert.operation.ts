@@ -1,17 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toList } from '../../helpers/validation';
+import { requireOption, toList } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
 import {
 	findUpsertTarget,
-	type MatchBy,
-	readCreateInput,
+	MATCH_BY_VALUES,
 	sendUpdateContact,
 	sendWebcontact,
 	updateContactFields,
 	webcontactFields,
 } from './contact.requests';
-import { createContactProperties } from './contact.fields';
+import { createContactProperties, readCreateContactInput } from './contact.fields';
 
 export const upsert: WiseAgentOperation = {
 	option: {
@@ -72,11 +71,22 @@ export const upsert: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const input = readCreateInput(this, itemIndex);
+		const input = readCreateContactInput(this, itemIndex);
 		const extra = input.additionalFields;
-		const matchBy = this.getNodeParameter('matchBy', itemIndex, 'emailThenPhone') as MatchBy;
-		const onPhoneConflict = this.getNodeParameter('onPhoneConflict', itemIndex, 'create') as
-			'create' | 'fail';
+		const matchBy = requireOption(
+			this,
+			itemIndex,
+			'Match By',
+			this.getNodeParameter('matchBy', itemIndex, 'emailThenPhone'),
+			MATCH_BY_VALUES,
+		);
+		const onPhoneConflict = requireOption(
+			this,
+			itemIndex,
+			'When the Phone Belongs to a Contact With Another Email',
+			this.getNodeParameter('onPhoneConflict', itemIndex, 'create'),
+			['create', 'fail'] as const,
+		);
 		const existing = await findUpsertTarget(this, itemIndex, {
 			matchBy,
 			onPhoneConflict,

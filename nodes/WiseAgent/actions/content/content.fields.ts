@@ -49,7 +49,5 @@ export const htmlField: INodeProperties = {
 	typeOptions: { rows: 6 },
 	default: '',
 	placeholder: '<h1>5 Things You Should Do Today</h1>',
-	description: 'The body of the content, as HTML',
+	description: 'The body of the content, as HTML (at most 50,000 characters)',
 };
-
-/** Documented limits of the `content` POST. */

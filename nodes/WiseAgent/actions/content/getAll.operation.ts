@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
-import { withoutEmpty } from '../../helpers/validation';
-import { applyReturnAllOrLimit, fetchList } from '../listOperation';
+import { optionalText, withoutEmpty } from '../../helpers/validation';
+import { fetchList, limitRecords, readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -27,7 +27,15 @@ export const getAll: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const category = String(this.getNodeParameter('category', itemIndex, '')).trim();
+		const limit = readLimit(this, itemIndex);
+		// Documented as 50 characters at most when content is saved.
+		const category = optionalText(
+			this,
+			itemIndex,
+			'Category',
+			this.getNodeParameter('category', itemIndex, ''),
+			50,
+		);
 		// `Content` has no paging: the whole list comes back, the limit is applied here.
 		const contents = await fetchList(
 			this,
@@ -35,6 +43,6 @@ export const getAll: WiseAgentOperation = {
 			'Content',
 			withoutEmpty({ Category: category }),
 		);
-		return applyReturnAllOrLimit(this, itemIndex, contents);
+		return limitRecords(contents, limit);
 	},
 };

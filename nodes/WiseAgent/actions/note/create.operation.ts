@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactListProperties } from '../../descriptions/contactListFields';
-import { readContactIds } from '../../helpers/parameters';
-import { getCollection } from '../../helpers/parameters';
+import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { isRecord, recordsFrom, singleRecordFrom, successResult } from '../../helpers/records';
-import { requireText, toList, withoutEmpty } from '../../helpers/validation';
+import {
+	NAME_MAX,
+	contactIdList,
+	optionalText,
+	readList,
+	readNumericId,
+	requireText,
+	withoutEmpty,
+} from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { noteCategoriesField } from './note.fields';
+import { NOTE_MAX_LENGTH, noteCategoriesField } from './note.fields';
 import { teamMemberField } from '../../descriptions/common';
 
 export const create: WiseAgentOperation = {
@@ -26,6 +33,7 @@ export const create: WiseAgentOperation = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Called about the open house',
+			description: `At most ${NAME_MAX} characters`,
 		},
 		{
 			displayName: 'Note',
@@ -34,7 +42,7 @@ export const create: WiseAgentOperation = {
 			required: true,
 			default: '',
 			typeOptions: { rows: 4 },
-			description: 'Text of the note (HTML allowed)',
+			description: `Text of the note (HTML allowed), at most ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters`,
 		},
 		{
 			displayName: 'Additional Fields',
@@ -47,18 +55,44 @@ export const create: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const clientIds = readContactIds(this, itemIndex);
-		const note = requireText(this, itemIndex, 'Note', this.getNodeParameter('note', itemIndex));
+		const clientIds = contactIdList(
+			this,
+			itemIndex,
+			getContactIdParameter(this, itemIndex),
+			this.getNodeParameter('additionalContactIds', itemIndex, ''),
+		);
+		const note = requireText(
+			this,
+			itemIndex,
+			'Note',
+			this.getNodeParameter('note', itemIndex),
+			NOTE_MAX_LENGTH,
+		);
+		const subject = optionalText(
+			this,
+			itemIndex,
+			'Subject',
+			this.getNodeParameter('subject', itemIndex, ''),
+			NAME_MAX,
+		);
 		const additional = getCollection(this, itemIndex, 'additionalFields');
+		const categories = readList(this, itemIndex, 'Category Names', additional.categories, 'added');
+		const insideTeamId = readNumericId(
+			this,
+			itemIndex,
+			'Team Member',
+			additional.insideTeamId,
+			'added',
+		);
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'POST',
 			requestType: 'addContactNote',
 			form: withoutEmpty({
 				clientids: clientIds.join(','),
-				subject: String(this.getNodeParameter('subject', itemIndex, '')).trim(),
+				subject,
 				note,
-				categories: toList(additional.categories).join(','),
-				InsideTeamId: additional.insideTeamId,
+				categories: categories.join(','),
+				InsideTeamId: insideTeamId,
 			}),
 			itemIndex,
 		});

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactLocator, simplifyField } from '../../descriptions/common';
 import { simplifyRecords } from '../../helpers/simplify';
-import { requireContactId, requireNumericId } from '../../helpers/validation';
+import { optionalContactId, requireNumericId } from '../../helpers/validation';
 import { getNote, notFoundError } from '../../transport';
+import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 import { noteIdField } from './note.fields';
 
@@ -22,7 +23,7 @@ export const get: WiseAgentOperation = {
 			name: 'contactId',
 			required: false,
 			description:
-				'The client or vendor the note belongs to (optional; use the V prefix for vendor notes)',
+				'The client or vendor the note belongs to (V prefix for vendors). Recommended: the docs list the contact for this lookup, and without it Wise Agent may find nothing.',
 		}),
 		simplifyField,
 	],
@@ -34,14 +35,24 @@ export const get: WiseAgentOperation = {
 			'Note ID',
 			this.getNodeParameter('noteId', itemIndex),
 		);
-		const rawContact = this.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
-		const clientId =
-			String(rawContact ?? '').trim() !== ''
-				? requireContactId(this, itemIndex, 'Contact', rawContact)
-				: undefined;
+		const clientId = optionalContactId(
+			this,
+			itemIndex,
+			'Contact',
+			this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
+		);
+		const simplify = readSimplify(this, itemIndex);
 		const note = await getNote(this, noteId, clientId, itemIndex);
-		if (!note) throw notFoundError(this, `note ${noteId}`, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		if (!note) {
+			throw notFoundError(
+				this,
+				`note ${noteId}`,
+				itemIndex,
+				clientId === undefined
+					? 'No Contact was given. The docs list the contact (ClientID) for getContactNotes, and Wise Agent may not find a note without it: set Contact and try again.'
+					: `Contact ${clientId} has no note with this ID.`,
+			);
+		}
 		return simplifyRecords([note], simplify)[0];
 	},
 };

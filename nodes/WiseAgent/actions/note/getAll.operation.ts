@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactLocator, returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { formatUsDateInZone } from '../../helpers/dates';
-import { getCollection, getContactIdParameter } from '../../helpers/parameters';
+import { getCollection, getContactIdParameter, readSimplify } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
 import { simplifyRecords } from '../../helpers/simplify';
-import { requireDate, toList, withoutEmpty } from '../../helpers/validation';
+import { NAME_MAX, addedDate, addedText, readList, withoutEmpty } from '../../helpers/validation';
+import { readLimit } from '../listOperation';
 import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { noteCategoriesField } from './note.fields';
-
-/** Documented default page size of getContactNotes. */
 
 export const getAll: WiseAgentOperation = {
 	option: {
@@ -56,13 +55,12 @@ export const getAll: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);
+		const limit = readLimit(this, itemIndex);
 		const filters = getCollection(this, itemIndex, 'filters');
-		const date =
-			filters.date !== undefined && filters.date !== ''
-				? formatUsDateInZone(requireDate(this, itemIndex, 'Date', filters.date), this.getTimezone())
-				: undefined;
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const day = addedDate(this, itemIndex, 'Date', filters.date);
+		const categories = readList(this, itemIndex, 'Category Names', filters.categories, 'added');
+		const subject = addedText(this, itemIndex, 'Subject', filters.subject, NAME_MAX);
+		const simplify = readSimplify(this, itemIndex);
 		const notes = await wiseAgentApiRequestAllItems.call(
 			this,
 			{
@@ -70,15 +68,14 @@ export const getAll: WiseAgentOperation = {
 				requestType: 'getContactNotes',
 				query: withoutEmpty({
 					ClientID: clientId,
-					categories: toList(filters.categories).join(','),
-					subject: String(filters.subject ?? '').trim(),
-					date,
+					categories: categories.join(','),
+					subject,
+					date: day && formatUsDateInZone(day, this.getTimezone()),
 				}),
 				itemIndex,
 			},
 			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body, 'Notes') },
 		);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords(notes, simplify);
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { categoryNamesField } from '../../descriptions/common';
-import { requireNumericId } from '../../helpers/validation';
+import { LONG_TEXT_MAX, readBoolean, requireNumericId } from '../../helpers/validation';
 
 export const LOCKED_NOTE_HINT =
 	'Notes that are locked in Wise Agent cannot be changed or removed through the API; the request then fails with the API’s message.';
@@ -31,6 +31,9 @@ export const lockedNoteNotice: INodeProperties = {
 	default: '',
 };
 
+/** Longest note text accepted (undocumented; notes may hold HTML). */
+export const NOTE_MAX_LENGTH = LONG_TEXT_MAX;
+
 /** Category names as a multiOptions field from the account's categories. */
 export function noteCategoriesField(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return categoryNamesField(undefined, overrides);
@@ -44,6 +47,11 @@ export function noteTarget(context: IExecuteFunctions, itemIndex: number): IData
 		'Note ID',
 		context.getNodeParameter('noteId', itemIndex),
 	);
-	const vendor = context.getNodeParameter('vendor', itemIndex, false) as boolean;
+	const vendor = readBoolean(
+		context,
+		itemIndex,
+		'Vendor Note',
+		context.getNodeParameter('vendor', itemIndex, false),
+	);
 	return vendor ? { noteID, vendor: 'true' } : { noteID };
 }

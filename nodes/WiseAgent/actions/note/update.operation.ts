@@ -2,10 +2,16 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
-import { invalidInput, withoutEmpty } from '../../helpers/validation';
+import { NAME_MAX, addedText, invalidInput, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { lockedNoteNotice, noteIdField, noteTarget, vendorNoteField } from './note.fields';
+import {
+	NOTE_MAX_LENGTH,
+	lockedNoteNotice,
+	noteIdField,
+	noteTarget,
+	vendorNoteField,
+} from './note.fields';
 
 export const update: WiseAgentOperation = {
 	option: {
@@ -33,9 +39,15 @@ export const update: WiseAgentOperation = {
 					type: 'string',
 					default: '',
 					typeOptions: { rows: 4 },
-					description: 'New text of the note (HTML allowed)',
+					description: `New text of the note (HTML allowed), at most ${NOTE_MAX_LENGTH.toLocaleString('en-US')} characters`,
 				},
-				{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
+				{
+					displayName: 'Subject',
+					name: 'subject',
+					type: 'string',
+					default: '',
+					description: `At most ${NAME_MAX} characters`,
+				},
 			],
 		},
 	],
@@ -44,8 +56,8 @@ export const update: WiseAgentOperation = {
 		const target = noteTarget(this, itemIndex);
 		const values = getCollection(this, itemIndex, 'updateFields');
 		const changes = withoutEmpty({
-			note: typeof values.note === 'string' ? values.note.trim() : undefined,
-			subject: typeof values.subject === 'string' ? values.subject.trim() : undefined,
+			note: addedText(this, itemIndex, 'Note', values.note, NOTE_MAX_LENGTH),
+			subject: addedText(this, itemIndex, 'Subject', values.subject, NAME_MAX),
 		});
 		if (Object.keys(changes).length === 0) {
 			throw invalidInput(this, itemIndex, 'Update Fields', 'add a Note or a Subject to change');

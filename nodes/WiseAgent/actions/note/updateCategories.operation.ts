@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { successResult } from '../../helpers/records';
-import { toList } from '../../helpers/validation';
+import { readList } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import {
@@ -33,7 +33,14 @@ export const updateCategories: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const target = noteTarget(this, itemIndex);
-		const categories = toList(this.getNodeParameter('categories', itemIndex, [])).join(',');
+		// Empty is meaningful here: the note keeps no category (documented in the field).
+		const categories = readList(
+			this,
+			itemIndex,
+			'Category Names',
+			this.getNodeParameter('categories', itemIndex, []),
+			'optional',
+		).join(',');
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'PUT',
 			requestType: 'updateContactNoteCategories',

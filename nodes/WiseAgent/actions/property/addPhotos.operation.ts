@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { imageUrlsCsv } from './property.requests';
 import { imageUrlsProperty } from './property.fields';
-import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { propertyLocator, readPropertyId } from './property.fields';
@@ -20,8 +19,12 @@ export const addPhotos: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const propertyId = readPropertyId(this, itemIndex);
-		const csv = imageUrlsCsv(this, itemIndex, this.getNodeParameter('imageUrls', itemIndex, []));
-		if (csv === '') throw invalidInput(this, itemIndex, 'Image URLs', 'add at least one URL');
+		const csv = imageUrlsCsv(
+			this,
+			itemIndex,
+			this.getNodeParameter('imageUrls', itemIndex, []),
+			'required',
+		);
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'POST',
 			requestType: 'addPropertyPhoto',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactLocator } from '../../descriptions/common';
 import { getContactIdParameter } from '../../helpers/parameters';
-import { withoutEmpty } from '../../helpers/validation';
+import { NAME_MAX, optionalText, withoutEmpty } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { propertyLocator, readPropertyId } from './property.fields';
@@ -26,7 +26,7 @@ export const connectContact: WiseAgentOperation = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Owner',
-			description: 'How the contact relates to the property; Wise Agent uses N/A when empty',
+			description: `How the contact relates to the property; Wise Agent uses N/A when empty (at most ${NAME_MAX} characters)`,
 		},
 	],
 
@@ -39,7 +39,13 @@ export const connectContact: WiseAgentOperation = {
 			form: withoutEmpty({
 				PropertyID,
 				ClientID,
-				ClientRelation: String(this.getNodeParameter('clientRelation', itemIndex, '')).trim(),
+				ClientRelation: optionalText(
+					this,
+					itemIndex,
+					'Client Relation',
+					this.getNodeParameter('clientRelation', itemIndex, ''),
+					NAME_MAX,
+				),
 			}),
 			itemIndex,
 		});

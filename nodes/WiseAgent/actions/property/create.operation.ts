@@ -54,12 +54,14 @@ export const create: WiseAgentOperation = {
 			itemIndex,
 			STREET_NUMBER.displayName,
 			this.getNodeParameter('addressNum', itemIndex),
+			STREET_NUMBER.max,
 		);
 		const address = requireText(
 			this,
 			itemIndex,
 			STREET_NAME.displayName,
 			this.getNodeParameter('address', itemIndex),
+			STREET_NAME.max,
 		);
 		const form = toPropertyForm(this, itemIndex, {
 			...getCollection(this, itemIndex, 'additionalFields'),

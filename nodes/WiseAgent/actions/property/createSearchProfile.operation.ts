@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactLocator } from '../../descriptions/common';
-import {
-	searchProfileCollection,
-	toSearchProfileFields,
-} from '../../descriptions/searchProfileFields';
+import { readSearchProfile, searchProfileCollection } from '../../descriptions/searchProfileFields';
 import { getCollection, getContactIdParameter } from '../../helpers/parameters';
 import { invalidInput } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
@@ -26,7 +23,12 @@ export const createSearchProfile: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientid = getContactIdParameter(this, itemIndex);
-		const fields = toSearchProfileFields(getCollection(this, itemIndex, 'searchProfile'), 'add');
+		const fields = readSearchProfile(
+			this,
+			itemIndex,
+			getCollection(this, itemIndex, 'searchProfile'),
+			'add',
+		);
 		if (Object.keys(fields).length === 0) {
 			throw invalidInput(this, itemIndex, 'Search Criteria', 'add at least one criterion');
 		}

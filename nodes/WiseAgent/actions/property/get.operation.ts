@@ -1,19 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getCollection } from '../../helpers/parameters';
-import { invalidInput, withoutEmpty } from '../../helpers/validation';
+import { addedText, invalidInput, requireOption, withoutEmpty } from '../../helpers/validation';
 import { getProperty, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { propertyLocator, readPropertyId } from './property.fields';
 
-/** getProperty's lookup fields besides propertyID: user-facing name → query name. */
-const LOOKUP_FIELDS: Array<[string, string, string]> = [
-	['mls', 'MLS', 'MLS Number'],
-	['postalCode', 'PostalCode', 'Postal Code'],
-	['state', 'State', 'State'],
-	['street', 'Street', 'Street Name'],
-	['streetNum', 'StreetNum', 'Street Number'],
+/**
+ * getProperty's lookup fields besides propertyID: user-facing name → query name, display name,
+ * and the limit addProperty documents for the same field.
+ */
+const LOOKUP_FIELDS: Array<[string, string, string, number]> = [
+	['mls', 'MLS', 'MLS Number', 50],
+	['postalCode', 'PostalCode', 'Postal Code', 50],
+	['state', 'State', 'State', 50],
+	['street', 'Street', 'Street Name', 250],
+	['streetNum', 'StreetNum', 'Street Number', 50],
 ];
+
+const FIND_BY = ['id', 'address'] as const;
 
 export const get: WiseAgentOperation = {
 	option: {
@@ -43,25 +48,32 @@ export const get: WiseAgentOperation = {
 			default: {},
 			description: 'At least one is required',
 			displayOptions: { show: { findBy: ['address'] } },
-			options: LOOKUP_FIELDS.map(([name, , displayName]) => ({
+			options: LOOKUP_FIELDS.map(([name, , displayName, max]) => ({
 				displayName,
 				name,
 				type: 'string' as const,
 				default: '',
+				description: `At most ${max} characters`,
 			})),
 		},
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const findBy = this.getNodeParameter('findBy', itemIndex, 'id') as string;
+		const findBy = requireOption(
+			this,
+			itemIndex,
+			'Find By',
+			this.getNodeParameter('findBy', itemIndex, 'id'),
+			FIND_BY,
+		);
 		let query: IDataObject;
 		if (findBy === 'id') {
 			query = { propertyID: readPropertyId(this, itemIndex) };
 		} else {
 			const values = getCollection(this, itemIndex, 'addressFields');
 			query = {};
-			for (const [name, apiName] of LOOKUP_FIELDS) {
-				query[apiName] = typeof values[name] === 'string' ? values[name].trim() : values[name];
+			for (const [name, apiName, displayName, max] of LOOKUP_FIELDS) {
+				query[apiName] = addedText(this, itemIndex, displayName, values[name], max);
 			}
 			query = withoutEmpty(query);
 			if (Object.keys(query).length === 0) {

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { getProperties, PROPERTIES_PAGE_SIZE } from '../../transport';
+import { readBoolean } from '../../helpers/validation';
+import { readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
-
-/** Documented default page size of getProperties. */
 
 export const getAll: WiseAgentOperation = {
 	option: {
@@ -26,9 +26,13 @@ export const getAll: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const archived = this.getNodeParameter('showArchived', itemIndex, false) as boolean;
+		const limit = readLimit(this, itemIndex);
+		const archived = readBoolean(
+			this,
+			itemIndex,
+			'Archived Only',
+			this.getNodeParameter('showArchived', itemIndex, false),
+		);
 		return await getProperties(
 			this,
 			{ showArchived: String(archived) },

@@ -4,6 +4,7 @@ import { contactLocator, returnAllOrLimit } from '../../descriptions/common';
 import { getContactIdParameter } from '../../helpers/parameters';
 import { recordsFrom } from '../../helpers/records';
 import { wiseAgentApiRequest } from '../../transport';
+import { limitRecords, readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getManySearchProfiles: WiseAgentOperation = {
@@ -21,6 +22,7 @@ export const getManySearchProfiles: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);
+		const limit = readLimit(this, itemIndex);
 		const body = await wiseAgentApiRequest.call(this, {
 			method: 'GET',
 			requestType: 'getPropertySearchCriteriaList',
@@ -29,9 +31,6 @@ export const getManySearchProfiles: WiseAgentOperation = {
 		});
 		// The API returns every profile at once; the limit is applied here.
 		const profiles = recordsFrom(body, 'propertySearchCriteria');
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		return returnAll
-			? profiles
-			: profiles.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+		return limitRecords(profiles, limit);
 	},
 };

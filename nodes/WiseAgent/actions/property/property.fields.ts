@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { contactLocator, numericRecordLocator } from '../../descriptions/common';
 import { getNumericIdParameter } from '../../helpers/parameters';
-import { requireContactId, requireNumericId } from '../../helpers/validation';
+import type { NumberRange } from '../../helpers/validation';
+import { NAME_MAX, TEXT_MAX, optionalContactId, requireNumericId } from '../../helpers/validation';
 
 /** A property picked from the account's properties or typed as its PropertyID. */
 export const propertyLocator = numericRecordLocator({
@@ -29,9 +30,12 @@ export function readOptionalContactId(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): string | undefined {
-	const value = context.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
-	if (String(value ?? '').trim() === '') return undefined;
-	return requireContactId(context, itemIndex, 'Contact', value);
+	return optionalContactId(
+		context,
+		itemIndex,
+		'Contact',
+		context.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
+	);
 }
 
 export const searchIdField: INodeProperties = {
@@ -66,10 +70,16 @@ interface PropertyFieldSpec {
 	apiName: string;
 	displayName: string;
 	kind?: 'string' | 'number' | 'boolean' | 'date' | 'urls';
+	/** Longest text (documented limits; undocumented ones get a sane cap). */
 	max?: number;
+	/** Accepted numbers (kind 'number'). */
+	range?: NumberRange;
 	description?: string;
 	only?: PropertyApi;
 }
+
+/** Prices, taxes and fees: not negative, below a trillion. */
+const MONEY: NumberRange = { min: 0, max: 1_000_000_000_000 };
 
 export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 	{
@@ -112,6 +122,7 @@ export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 		name: 'clientRelation',
 		apiName: 'ClientRelation',
 		displayName: 'Client Relation',
+		max: NAME_MAX,
 		description: 'How the contact relates to the property, e.g. Owner, Buyer (Wise Agent uses N/A)',
 	},
 	{ name: 'country', apiName: 'Country', displayName: 'Country', max: 50 },
@@ -143,7 +154,13 @@ export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 	{ name: 'franchiseName', apiName: 'FranchiseName', displayName: 'Franchise Name', max: 250 },
 	{ name: 'franchisePhone', apiName: 'FranchisePhone', displayName: 'Franchise Phone', max: 50 },
 	{ name: 'garage', apiName: 'Garage', displayName: 'Garage', max: 250 },
-	{ name: 'hoaAnnual', apiName: 'HOAAnnual', displayName: 'HOA (Annual)', kind: 'number' },
+	{
+		name: 'hoaAnnual',
+		apiName: 'HOAAnnual',
+		displayName: 'HOA (Annual)',
+		kind: 'number',
+		range: MONEY,
+	},
 	{
 		name: 'imageUrls',
 		apiName: 'imageURLS_CSV',
@@ -163,12 +180,20 @@ export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 		apiName: 'LastSalePrice',
 		displayName: 'Last Sale Price',
 		kind: 'number',
+		range: MONEY,
 	},
-	{ name: 'listingPrice', apiName: 'ListingPrice', displayName: 'Listing Price', kind: 'number' },
+	{
+		name: 'listingPrice',
+		apiName: 'ListingPrice',
+		displayName: 'Listing Price',
+		kind: 'number',
+		range: MONEY,
+	},
 	{
 		name: 'listingStatus',
 		apiName: 'ListingStatus',
 		displayName: 'Listing Status',
+		max: 100,
 		description: 'e.g. For Sale, Recently Sold',
 	},
 	{
@@ -179,13 +204,25 @@ export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 	},
 	{ name: 'livingRooms', apiName: 'LivingRooms', displayName: 'Living Rooms', max: 50 },
 	{ name: 'lotNumber', apiName: 'LotNum', displayName: 'Lot Number', max: 50 },
-	{ name: 'lotSize', apiName: 'LotSize', displayName: 'Lot Size' },
+	{ name: 'lotSize', apiName: 'LotSize', displayName: 'Lot Size', max: 50 },
 	{ name: 'mapGrid', apiName: 'mapgrid', displayName: 'Map Grid', max: 50 },
 	{ name: 'mls', apiName: 'MLS', displayName: 'MLS Number', max: 50 },
 	{ name: 'mlsArea', apiName: 'mlsarea', displayName: 'MLS Area', max: 50 },
-	{ name: 'notes', apiName: 'Notes', displayName: 'Notes' },
-	{ name: 'numBathrooms', apiName: 'NumBathrooms', displayName: 'Bathrooms', kind: 'number' },
-	{ name: 'numBedrooms', apiName: 'NumBedrooms', displayName: 'Bedrooms', kind: 'number' },
+	{ name: 'notes', apiName: 'Notes', displayName: 'Notes', max: TEXT_MAX },
+	{
+		name: 'numBathrooms',
+		apiName: 'NumBathrooms',
+		displayName: 'Bathrooms',
+		kind: 'number',
+		range: { min: 0, max: 1000 },
+	},
+	{
+		name: 'numBedrooms',
+		apiName: 'NumBedrooms',
+		displayName: 'Bedrooms',
+		kind: 'number',
+		range: { min: 0, max: 1000, integer: true },
+	},
 	{ name: 'numHalfBathrooms', apiName: 'NumHalfBathrooms', displayName: 'Half Bathrooms', max: 50 },
 	{ name: 'officeEmail', apiName: 'OfficeEmail', displayName: 'Office Email', max: 250 },
 	{ name: 'officeId', apiName: 'OfficeID', displayName: 'Office ID', max: 50 },
@@ -196,9 +233,15 @@ export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 		name: 'propertyType',
 		apiName: 'PropertyType',
 		displayName: 'Property Type',
+		max: 100,
 		description: 'e.g. Business, Home, Rental',
 	},
-	{ name: 'schoolDistrict', apiName: 'SchoolDistrict', displayName: 'School District' },
+	{
+		name: 'schoolDistrict',
+		apiName: 'SchoolDistrict',
+		displayName: 'School District',
+		max: NAME_MAX,
+	},
 	{
 		name: 'sellerAgentCommission',
 		apiName: 'SellerAgent_Commission',
@@ -211,16 +254,34 @@ export const PROPERTY_FIELD_SPECS: PropertyFieldSpec[] = [
 		displayName: 'Seller Agent Concession',
 		max: 255,
 	},
-	{ name: 'squareFeet', apiName: 'SquareFt', displayName: 'Square Feet', kind: 'number' },
+	{
+		name: 'squareFeet',
+		apiName: 'SquareFt',
+		displayName: 'Square Feet',
+		kind: 'number',
+		range: { min: 0, max: 1_000_000_000 },
+	},
 	{ name: 'state', apiName: 'State', displayName: 'State', max: 50 },
 	{ name: 'stories', apiName: 'Stories', displayName: 'Stories', max: 50 },
 	{ name: 'styleDesc', apiName: 'StyleDesc', displayName: 'Style', max: 250 },
 	{ name: 'subdivision', apiName: 'Subdivision', displayName: 'Subdivision', max: 255 },
 	{ name: 'suite', apiName: 'AddressSuit', displayName: 'Suite', max: 50 },
-	{ name: 'taxesAnnual', apiName: 'TaxesAnnual', displayName: 'Taxes (Annual)', kind: 'number' },
+	{
+		name: 'taxesAnnual',
+		apiName: 'TaxesAnnual',
+		displayName: 'Taxes (Annual)',
+		kind: 'number',
+		range: MONEY,
+	},
 	{ name: 'tourUrl', apiName: 'TourUrl', displayName: 'Tour URL', max: 1024 },
 	{ name: 'township', apiName: 'Township', displayName: 'Township', max: 50 },
-	{ name: 'yearBuilt', apiName: 'YearBuilt', displayName: 'Year Built', kind: 'number' },
+	{
+		name: 'yearBuilt',
+		apiName: 'YearBuilt',
+		displayName: 'Year Built',
+		kind: 'number',
+		range: { min: 1600, max: 2100, integer: true },
+	},
 	{ name: 'zip', apiName: 'Zip', displayName: 'Zip', max: 50 },
 ];
 
@@ -234,8 +295,11 @@ function toProperty(spec: PropertyFieldSpec): INodeProperties {
 	switch (spec.kind) {
 		case 'boolean':
 			return { ...base, type: 'boolean', default: false };
-		case 'number':
-			return { ...base, type: 'number', default: 0 };
+		case 'number': {
+			const { min, max } = spec.range!;
+			const range = `From ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+			return { ...base, type: 'number', default: 0, description: spec.description ?? range };
+		}
 		case 'date':
 			return { ...base, type: 'dateTime', default: '' };
 		case 'urls':

@@ -2,7 +2,19 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { formatUsDateInZone } from '../../helpers/dates';
 import { isRecord, successResult } from '../../helpers/records';
-import { checkMaxLengths, invalidInput, requireDate, toList } from '../../helpers/validation';
+import type { Presence } from '../../helpers/validation';
+import {
+	TEXT_MAX,
+	URL_MAX,
+	addedDate,
+	addedText,
+	describeValue,
+	invalidInput,
+	isHttpUrl,
+	readBoolean,
+	readList,
+	readNumber,
+} from '../../helpers/validation';
 import { PROPERTY_FIELD_SPECS } from './property.fields';
 
 /** `{"status":"success","data":{...}}` → the data with `success: true`. */
@@ -16,15 +28,19 @@ export function imageUrlsCsv(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	value: unknown,
+	presence: Presence = 'added',
 ): string {
-	const urls = toList(value);
+	const urls = readList(context, itemIndex, 'Image URLs', value, presence, {
+		max: URL_MAX,
+		maxEntries: 100,
+	});
 	for (const url of urls) {
-		if (!/^https?:\/\/[^\s,]+$/i.test(url)) {
+		if (!/^https?:\/\/[^\s,]+$/i.test(url) || !isHttpUrl(url)) {
 			throw invalidInput(
 				context,
 				itemIndex,
 				'Image URLs',
-				`"${url}" is not a public http(s) URL (commas are not allowed inside a URL)`,
+				`${describeValue(url)} is not a public http(s) URL (commas are not allowed inside a URL)`,
 			);
 		}
 	}
@@ -32,8 +48,9 @@ export function imageUrlsCsv(
 }
 
 /**
- * Maps user-facing values to the addProperty/updateProperty form, leaving out what the user did
- * not set, and enforces the documented length limits before anything is sent.
+ * Maps user-facing values to the addProperty/updateProperty form, leaving out the fields the
+ * user did not add, and checks every value (type, range, documented length) before anything
+ * is sent.
  */
 export function toPropertyForm(
 	context: IExecuteFunctions,
@@ -43,31 +60,28 @@ export function toPropertyForm(
 	const form: IDataObject = {};
 	for (const spec of PROPERTY_FIELD_SPECS) {
 		const value = values[spec.name];
-		if (value === undefined || value === null || value === '') continue;
+		if (value === undefined) continue;
+		const label = spec.displayName;
 		switch (spec.kind) {
 			case 'boolean':
-				form[spec.apiName] = String(value === true);
+				form[spec.apiName] = String(readBoolean(context, itemIndex, label, value));
+				break;
+			case 'number':
+				form[spec.apiName] = readNumber(context, itemIndex, label, value, 'added', spec.range!);
 				break;
 			case 'date':
 				form[spec.apiName] = formatUsDateInZone(
-					requireDate(context, itemIndex, spec.displayName, value),
+					addedDate(context, itemIndex, label, value)!,
 					context.getTimezone(),
 				);
 				break;
-			case 'urls': {
-				const csv = imageUrlsCsv(context, itemIndex, value);
-				if (csv !== '') form[spec.apiName] = csv;
+			case 'urls':
+				form[spec.apiName] = imageUrlsCsv(context, itemIndex, value);
 				break;
-			}
 			default:
-				form[spec.apiName] = typeof value === 'string' ? value.trim() : value;
+				form[spec.apiName] = addedText(context, itemIndex, label, value, spec.max ?? TEXT_MAX);
 		}
 	}
-	const limits: Record<string, { label: string; max: number }> = {};
-	for (const spec of PROPERTY_FIELD_SPECS) {
-		if (spec.max) limits[spec.apiName] = { label: spec.displayName, max: spec.max };
-	}
-	checkMaxLengths(context, itemIndex, form, limits);
 	return form;
 }
 

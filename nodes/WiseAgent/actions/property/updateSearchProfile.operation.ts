@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	searchProfileCollection,
-	toSearchProfileFields,
-} from '../../descriptions/searchProfileFields';
+import { readSearchProfile, searchProfileCollection } from '../../descriptions/searchProfileFields';
 import { getCollection } from '../../helpers/parameters';
 import { successResult } from '../../helpers/records';
 import { invalidInput } from '../../helpers/validation';
@@ -23,7 +20,12 @@ export const updateSearchProfile: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const searchID = readSearchId(this, itemIndex);
-		const fields = toSearchProfileFields(getCollection(this, itemIndex, 'searchProfile'), 'update');
+		const fields = readSearchProfile(
+			this,
+			itemIndex,
+			getCollection(this, itemIndex, 'searchProfile'),
+			'update',
+		);
 		if (Object.keys(fields).length === 0) {
 			throw invalidInput(this, itemIndex, 'Search Criteria', 'add at least one criterion');
 		}

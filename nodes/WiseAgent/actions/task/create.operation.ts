@@ -5,7 +5,7 @@ import { successResult } from '../../helpers/records';
 import { requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { taskContactLocator, taskFieldOptions } from './task.fields';
+import { TASK_DESCRIPTION_MAX_LENGTH, taskContactLocator, taskFieldOptions } from './task.fields';
 import { taskForm } from './task.requests';
 
 export const create: WiseAgentOperation = {
@@ -24,7 +24,7 @@ export const create: WiseAgentOperation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. Call back about the listing',
-			description: 'What is to be done (the task’s title)',
+			description: `What is to be done (the task’s title), at most ${TASK_DESCRIPTION_MAX_LENGTH} characters`,
 		},
 		taskContactLocator,
 		{
@@ -43,6 +43,7 @@ export const create: WiseAgentOperation = {
 			itemIndex,
 			'Description',
 			this.getNodeParameter('description', itemIndex),
+			TASK_DESCRIPTION_MAX_LENGTH,
 		);
 		const form = taskForm(this, itemIndex, {
 			...getCollection(this, itemIndex, 'additionalFields'),

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { DEFAULT_PAGE_SIZE, walkTasks } from '../../transport';
+import { readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -15,8 +16,7 @@ export const getAll: WiseAgentOperation = {
 	description: [...returnAllOrLimit()],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const limit = readLimit(this, itemIndex) ?? Infinity;
 		const tasks: IDataObject[] = [];
 		await walkTasks(
 			this,

@@ -4,6 +4,8 @@ import { contactLocator, numericRecordLocator, teamMemberField } from '../../des
 import { getNumericIdParameter } from '../../helpers/parameters';
 
 export const TASK_NOTE_MAX_LENGTH = 2048;
+/** Undocumented; the task's title, one line. */
+export const TASK_DESCRIPTION_MAX_LENGTH = 500;
 
 export const PRIORITY_OPTIONS = [
 	{ name: 'None', value: 0 },
@@ -19,6 +21,9 @@ export const ESTIMATED_TIME_OPTIONS = [
 	{ name: '30 - 60 Minutes', value: 3 },
 	{ name: 'More than an Hour', value: 4 },
 ];
+
+export const PRIORITY_VALUES = PRIORITY_OPTIONS.map((option) => option.value);
+export const ESTIMATED_TIME_VALUES = ESTIMATED_TIME_OPTIONS.map((option) => option.value);
 
 /** A task picked from the task list or typed as its TaskID. */
 export const taskLocator = numericRecordLocator({
@@ -56,7 +61,7 @@ export function taskFieldOptions(api: 'create' | 'update'): INodeProperties[] {
 			name: 'description',
 			type: 'string',
 			default: '',
-			description: 'What is to be done (the task’s title)',
+			description: `What is to be done (the task’s title), at most ${TASK_DESCRIPTION_MAX_LENGTH} characters`,
 		},
 		{
 			displayName: 'Due Date',

@@ -2,37 +2,53 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { formatUsDateInZone } from '../../helpers/dates';
 import {
-	checkMaxLengths,
-	requireContactId,
-	requireDate,
+	addedDate,
+	addedText,
+	optionalContactId,
+	readBoolean,
+	readNumericId,
+	requireOption,
 	withoutEmpty,
 } from '../../helpers/validation';
-import { TASK_NOTE_MAX_LENGTH } from './task.fields';
+import {
+	ESTIMATED_TIME_VALUES,
+	PRIORITY_VALUES,
+	TASK_DESCRIPTION_MAX_LENGTH,
+	TASK_NOTE_MAX_LENGTH,
+} from './task.fields';
 
-/** The form fields of POST/PUT `tasks`, checked; blanks are left out. */
+/** The form fields of POST/PUT `tasks`, checked; fields the user did not add are left out. */
 export function taskForm(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	values: IDataObject,
 ): IDataObject {
+	const option = (field: string, value: unknown, allowed: number[]) =>
+		value === undefined ? undefined : requireOption(context, itemIndex, field, value, allowed);
 	const form: IDataObject = withoutEmpty({
-		Description: typeof values.description === 'string' ? values.description.trim() : undefined,
-		TaskNote: values.taskNote,
-		Priority: values.priority,
-		EstimatedTime: values.estimatedTime,
-		InsideTeamId: values.insideTeamId,
+		Description: addedText(
+			context,
+			itemIndex,
+			'Description',
+			values.description,
+			TASK_DESCRIPTION_MAX_LENGTH,
+		),
+		TaskNote: addedText(context, itemIndex, 'Task Note', values.taskNote, TASK_NOTE_MAX_LENGTH),
+		Priority: option('Priority', values.priority, PRIORITY_VALUES),
+		EstimatedTime: option('Estimated Time', values.estimatedTime, ESTIMATED_TIME_VALUES),
+		InsideTeamId: readNumericId(context, itemIndex, 'Team Member', values.insideTeamId, 'added'),
 	});
-	checkMaxLengths(context, itemIndex, form, {
-		TaskNote: { label: 'Task Note', max: TASK_NOTE_MAX_LENGTH },
-	});
-	if (values.dueDate !== undefined && values.dueDate !== '') {
-		const due = requireDate(context, itemIndex, 'Due Date', values.dueDate);
-		form.TaskDue = formatUsDateInZone(due, context.getTimezone());
+	const due = addedDate(context, itemIndex, 'Due Date', values.dueDate);
+	if (due) form.TaskDue = formatUsDateInZone(due, context.getTimezone());
+	if (values.completed !== undefined) {
+		form.Completed = readBoolean(context, itemIndex, 'Completed', values.completed) ? 'yes' : 'no';
 	}
-	if (typeof values.completed === 'boolean') form.Completed = values.completed ? 'yes' : 'no';
-	const contact = context.getNodeParameter('contactId', itemIndex, '', { extractValue: true });
-	if (String(contact ?? '').trim() !== '') {
-		form.ContactID = requireContactId(context, itemIndex, 'Contact', contact);
-	}
+	const contact = optionalContactId(
+		context,
+		itemIndex,
+		'Contact',
+		context.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
+	);
+	if (contact) form.ContactID = contact;
 	return form;
 }

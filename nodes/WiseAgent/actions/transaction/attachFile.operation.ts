@@ -4,14 +4,18 @@ import { contactLocator } from '../../descriptions/common';
 import { successResult } from '../../helpers/records';
 import {
 	invalidInput,
-	requireContactId,
+	optionalContactId,
+	optionalText,
+	readNumericId,
 	requireHttpUrl,
-	requireNumericId,
 	withoutEmpty,
 } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { transactionField } from './transaction.fields';
+
+/** Undocumented: one description line. */
+const DESCRIPTION_MAX = 1000;
 
 export const attachFile: WiseAgentOperation = {
 	option: {
@@ -50,22 +54,37 @@ export const attachFile: WiseAgentOperation = {
 			name: 'fileDescription',
 			type: 'string',
 			default: '',
-			description: 'Description stored with the file',
+			description: `Description stored with the file (at most ${DESCRIPTION_MAX} characters)`,
 		},
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const rawTransaction = String(this.getNodeParameter('transactionId', itemIndex, '')).trim();
-		const rawContact = String(
-			this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }) ?? '',
-		).trim();
-		if (!rawTransaction && !rawContact) {
+		const transactionId = readNumericId(
+			this,
+			itemIndex,
+			'Transaction',
+			this.getNodeParameter('transactionId', itemIndex, ''),
+			'optional',
+		);
+		const contactId = optionalContactId(
+			this,
+			itemIndex,
+			'Contact',
+			this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
+		);
+		if (!transactionId && !contactId) {
 			throw invalidInput(this, itemIndex, 'Transaction', 'give a Transaction, a Contact, or both');
 		}
 		const form = withoutEmpty({
-			CLDataID: rawTransaction && requireNumericId(this, itemIndex, 'Transaction', rawTransaction),
-			ClientID: rawContact && requireContactId(this, itemIndex, 'Contact', rawContact),
-			Description: String(this.getNodeParameter('fileDescription', itemIndex, '')).trim(),
+			CLDataID: transactionId,
+			ClientID: contactId,
+			Description: optionalText(
+				this,
+				itemIndex,
+				'Description',
+				this.getNodeParameter('fileDescription', itemIndex, ''),
+				DESCRIPTION_MAX,
+			),
 			url: requireHttpUrl(
 				this,
 				itemIndex,

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { getCollection } from '../../helpers/parameters';
-import { applyReturnAllOrLimit, fetchList } from '../listOperation';
+import { readBoolean } from '../../helpers/validation';
+import { fetchList, limitRecords, readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 /** getTransactionNames flags are 1/0 (numbers or strings). */
@@ -44,15 +45,28 @@ export const getAll: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		const limit = readLimit(this, itemIndex);
 		const options = getCollection(this, itemIndex, 'options');
-		const includeDeleted = options.includeDeleted === true;
-		const includeCompleted = options.includeCompleted !== false;
+		const includeDeleted = readBoolean(
+			this,
+			itemIndex,
+			'Include Deleted',
+			options.includeDeleted,
+			false,
+		);
+		const includeCompleted = readBoolean(
+			this,
+			itemIndex,
+			'Include Completed',
+			options.includeCompleted,
+			true,
+		);
 		// The request takes no filter: the API returns every transaction, filtered here.
 		const transactions = (await fetchList(this, itemIndex, 'getTransactionNames')).filter(
 			(transaction) =>
 				(includeDeleted || !isSet(transaction.deleted)) &&
 				(includeCompleted || !isSet(transaction.Completed)),
 		);
-		return applyReturnAllOrLimit(this, itemIndex, transactions);
+		return limitRecords(transactions, limit);
 	},
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { requireNumericId } from '../../helpers/validation';
-import { applyReturnAllOrLimit, fetchList } from '../listOperation';
+import { fetchList, limitRecords, readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 import { transactionField } from './transaction.fields';
 
@@ -23,6 +23,7 @@ export const getNotes: WiseAgentOperation = {
 			'Transaction',
 			this.getNodeParameter('transactionId', itemIndex, ''),
 		);
+		const limit = readLimit(this, itemIndex);
 		const notes = await fetchList(
 			this,
 			itemIndex,
@@ -30,6 +31,6 @@ export const getNotes: WiseAgentOperation = {
 			{ transactionID: transactionId },
 			'Notes',
 		);
-		return applyReturnAllOrLimit(this, itemIndex, notes);
+		return limitRecords(notes, limit);
 	},
 };

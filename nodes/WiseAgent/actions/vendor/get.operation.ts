@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { simplifyField } from '../../descriptions/common';
 import { simplifyRecords } from '../../helpers/simplify';
 import { getContact, notFoundError } from '../../transport';
+import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 import { requireVendorId } from './vendor.fields';
 
@@ -34,9 +35,9 @@ export const get: WiseAgentOperation = {
 			'Vendor ID',
 			this.getNodeParameter('vendorId', itemIndex),
 		);
+		const simplify = readSimplify(this, itemIndex);
 		const vendor = await getContact(this, vendorId, itemIndex);
 		if (!vendor) throw notFoundError(this, `vendor ${vendorId}`, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords([vendor], simplify)[0];
 	},
 };

@@ -3,36 +3,70 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { recordsFrom } from '../../helpers/records';
 import { simplifyRecords } from '../../helpers/simplify';
-import { checkEmail, invalidInput, toList } from '../../helpers/validation';
+import {
+	NAME_MAX,
+	readEmail,
+	readList,
+	requireOption,
+	requirePhoneDigits,
+	requireText,
+} from '../../helpers/validation';
 import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
+import { readLimit } from '../listOperation';
+import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 
-/** getVendors' documented default page size when `page` is sent. */
+const SEARCH_BY = ['none', 'email', 'name', 'phone', 'types'] as const;
 
 /** getVendors applies only ONE of email, phone, types and nameQuery (in that order). */
 function vendorFilterQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	switch (context.getNodeParameter('searchBy', itemIndex, 'none') as string) {
-		case 'email': {
-			const email = String(context.getNodeParameter('email', itemIndex, '')).trim();
-			if (!email) throw invalidInput(context, itemIndex, 'Email', 'is required');
-			checkEmail(context, itemIndex, 'Email', email);
-			return { email };
-		}
-		case 'phone': {
-			const phone = String(context.getNodeParameter('phone', itemIndex, '')).replace(/\D/g, '');
-			if (!phone) throw invalidInput(context, itemIndex, 'Phone', 'needs at least one digit');
-			return { phone };
-		}
+	const searchBy = requireOption(
+		context,
+		itemIndex,
+		'Search By',
+		context.getNodeParameter('searchBy', itemIndex, 'none'),
+		SEARCH_BY,
+	);
+	switch (searchBy) {
+		case 'email':
+			return {
+				email: readEmail(
+					context,
+					itemIndex,
+					'Email',
+					context.getNodeParameter('email', itemIndex, ''),
+					'required',
+				),
+			};
+		case 'phone':
+			return {
+				phone: requirePhoneDigits(
+					context,
+					itemIndex,
+					'Phone',
+					context.getNodeParameter('phone', itemIndex, ''),
+				),
+			};
 		case 'types': {
-			const types = toList(context.getNodeParameter('types', itemIndex, ''));
-			if (!types.length) throw invalidInput(context, itemIndex, 'Types', 'give at least one type');
+			const types = readList(
+				context,
+				itemIndex,
+				'Types',
+				context.getNodeParameter('types', itemIndex, ''),
+				'required',
+			);
 			return { types: types.join(',') };
 		}
-		case 'name': {
-			const nameQuery = String(context.getNodeParameter('nameQuery', itemIndex, '')).trim();
-			if (!nameQuery) throw invalidInput(context, itemIndex, 'Name or Company', 'is required');
-			return { nameQuery };
-		}
+		case 'name':
+			return {
+				nameQuery: requireText(
+					context,
+					itemIndex,
+					'Name or Company',
+					context.getNodeParameter('nameQuery', itemIndex, ''),
+					NAME_MAX,
+				),
+			};
 		default:
 			return {};
 	}
@@ -78,7 +112,8 @@ export const getAll: WiseAgentOperation = {
 			default: '',
 			required: true,
 			placeholder: '4808360345',
-			description: 'Phone number; anything but digits is removed before searching',
+			description:
+				'Phone number; spaces and + - . ( ) are removed before searching (Wise Agent matches digits); letters are rejected.',
 			displayOptions: { show: { searchBy: ['phone'] } },
 		},
 		{
@@ -105,14 +140,13 @@ export const getAll: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const query = vendorFilterQuery(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const limit = readLimit(this, itemIndex);
+		const simplify = readSimplify(this, itemIndex);
 		const vendors = await wiseAgentApiRequestAllItems.call(
 			this,
 			{ method: 'GET', requestType: 'getVendors', query, itemIndex },
 			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
 		);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyRecords(vendors, simplify);
 	},
 };

@@ -4,7 +4,14 @@ import { successResult } from '../../helpers/records';
 import { createWebhook } from '../../transport';
 import { requireHttpUrl } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
-import { URL_HINT, eventTypeField, statusField, urlField } from './webhook.fields';
+import {
+	URL_HINT,
+	eventTypeField,
+	readEventType,
+	readStatus,
+	statusField,
+	urlField,
+} from './webhook.fields';
 
 export const create: WiseAgentOperation = {
 	option: {
@@ -30,7 +37,7 @@ export const create: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const form = {
-			EventType: this.getNodeParameter('eventType', itemIndex) as string,
+			EventType: readEventType(this, itemIndex, this.getNodeParameter('eventType', itemIndex)),
 			Url: requireHttpUrl(
 				this,
 				itemIndex,
@@ -38,7 +45,7 @@ export const create: WiseAgentOperation = {
 				this.getNodeParameter('url', itemIndex),
 				URL_HINT,
 			),
-			Status: this.getNodeParameter('status', itemIndex, 'Active') as string,
+			Status: readStatus(this, itemIndex, this.getNodeParameter('status', itemIndex, 'Active')),
 		};
 		const { body } = await createWebhook(this, form, itemIndex);
 		return successResult(body, form);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { listWebhookRecords } from '../../transport';
-import { applyReturnAllOrLimit } from '../listOperation';
+import { limitRecords, readLimit } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -16,6 +16,7 @@ export const getAll: WiseAgentOperation = {
 	description: [...returnAllOrLimit()],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		return applyReturnAllOrLimit(this, itemIndex, await listWebhookRecords(this, itemIndex));
+		const limit = readLimit(this, itemIndex);
+		return limitRecords(await listWebhookRecords(this, itemIndex), limit);
 	},
 };

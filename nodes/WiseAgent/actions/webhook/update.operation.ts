@@ -8,6 +8,8 @@ import type { WiseAgentOperation } from '../types';
 import {
 	URL_HINT,
 	eventTypeField,
+	readEventType,
+	readStatus,
 	readWebhookId,
 	statusField,
 	urlField,
@@ -44,15 +46,21 @@ export const update: WiseAgentOperation = {
 			changes.url === undefined
 				? undefined
 				: requireHttpUrl(this, itemIndex, 'URL', changes.url, URL_HINT);
+		const eventType =
+			changes.eventType === undefined
+				? undefined
+				: readEventType(this, itemIndex, changes.eventType);
+		const status =
+			changes.status === undefined ? undefined : readStatus(this, itemIndex, changes.status);
 		// The PUT is documented with all three fields: unchanged ones are sent as they are now.
 		const current = (await listWebhookRecords(this, itemIndex)).find(
 			(webhook) => webhookIdOf(webhook) === webhookId,
 		);
 		if (!current) throw notFoundError(this, `webhook ${webhookId}`, itemIndex);
 		const fields = {
-			EventType: String(changes.eventType ?? current.EventType),
+			EventType: eventType ?? String(current.EventType),
 			Url: url ?? String(current.Url),
-			Status: String(changes.status ?? current.Status),
+			Status: status ?? String(current.Status),
 		};
 		const body = await updateWebhook(this, webhookId, fields, itemIndex);
 		return successResult(body, { WebhookID: webhookId, ...fields });

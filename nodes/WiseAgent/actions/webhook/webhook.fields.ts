@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireNumericId } from '../../helpers/validation';
+import { requireNumericId, requireOption } from '../../helpers/validation';
 import { WEBHOOK_EVENTS } from '../../transport';
 
 export const eventTypeField: INodeProperties = {
@@ -51,6 +51,21 @@ export function readWebhookId(context: IExecuteFunctions, itemIndex: number): st
 		'Webhook',
 		context.getNodeParameter('webhookId', itemIndex, ''),
 	);
+}
+
+const EVENT_TYPES = WEBHOOK_EVENTS.map((event) => String(event.value));
+const STATUSES = ['Active', 'Disabled'];
+
+export function readEventType(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): string {
+	return requireOption(context, itemIndex, 'Event', value, EVENT_TYPES);
+}
+
+export function readStatus(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
+	return requireOption(context, itemIndex, 'Status', value, STATUSES);
 }
 
 export const URL_HINT =
