@@ -73,7 +73,7 @@ export class WiseAgentOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'profile team marketing contacts properties calendar',
 			description:
-				'Space-separated Wise Agent scopes. Remove the ones your workflows do not need; each operation lists the scope it requires.',
+				'Space-separated Wise Agent scopes. Remove the ones your workflows do not need (the README lists the scope each operation requires). Calendar → Create Event: the docs also name a "planner" scope; add it here if Wise Agent refuses the event.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
