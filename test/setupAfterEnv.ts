@@ -1,0 +1,9 @@
+import nock from 'nock';
+
+// nock intercepts by patching Node's shared http module, and each test file loads its own copy
+// of nock: without this, every file that ran before leaves one more interception layer on all
+// later requests in the same jest worker (a late file with thousands of requests crawls).
+afterAll(() => {
+	nock.cleanAll();
+	nock.restore();
+});
