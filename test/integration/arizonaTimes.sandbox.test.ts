@@ -21,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await sandbox.stop();
-	nock.activate();
 });
 
 const run = (parameters: Record<string, unknown>, timezone: string) =>

@@ -21,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await sandbox.stop();
-	nock.activate();
 });
 afterEach(() => {
 	Object.assign(retryPolicy, savedPolicy);

@@ -33,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await sandbox.stop();
 	await new Promise<void>((resolve) => receiver.close(() => resolve()));
-	nock.activate();
 });
 
 function harness(events: string[]) {

@@ -19,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await sandbox.stop();
-	nock.activate();
 });
 
 const run = (parameters: Record<string, unknown>, continueOnFail = false) =>

@@ -23,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await sandbox.stop();
-	nock.activate();
 });
 
 /** Each operation's target: the parameters that pick it, and the record it may change. */
