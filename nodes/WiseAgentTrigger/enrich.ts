@@ -45,7 +45,7 @@ export async function fetchRecords(
 	if (kind === 'task') {
 		let tasks: Map<string, IDataObject>;
 		try {
-			tasks = await findTasks(this, wanted);
+			tasks = (await findTasks(this, wanted)).found;
 		} catch (error) {
 			return wanted.map(() => ({ record: null, recordError: errorText(error) }));
 		}

@@ -248,15 +248,18 @@ export async function walkTasks(
 	return 'maxPages';
 }
 
-/** Looks all `ids` up in one pass over the task list (at most TASK_LOOKUP_MAX_PAGES pages). */
+/**
+ * Looks all `ids` up in one pass over the task list (at most `maxPages` pages, by default
+ * TASK_LOOKUP_MAX_PAGES); `searchedAll` is false when that bound ended the pass.
+ */
 export async function findTasks(
 	context: WiseAgentContext,
 	ids: readonly string[],
-	itemIndex?: number,
-): Promise<Map<string, IDataObject>> {
+	options: { itemIndex?: number; maxPages?: number } = {},
+): Promise<{ found: Map<string, IDataObject>; searchedAll: boolean }> {
 	const wanted = new Set(ids);
 	const found = new Map<string, IDataObject>();
-	await walkTasks(
+	const outcome = await walkTasks(
 		context,
 		(tasks) => {
 			for (const task of tasks) {
@@ -265,9 +268,9 @@ export async function findTasks(
 			}
 			return found.size >= wanted.size;
 		},
-		{ maxPages: TASK_LOOKUP_MAX_PAGES, itemIndex },
+		{ maxPages: options.maxPages ?? TASK_LOOKUP_MAX_PAGES, itemIndex: options.itemIndex },
 	);
-	return found;
+	return { found, searchedAll: outcome !== 'maxPages' };
 }
 
 export function taskNotFoundError(
@@ -299,13 +302,12 @@ export const CALL_DELETE_REQUEST_TYPES = ['webhooks', 'calls'];
 const TASK_VERIFY_MAX_PAGES = 1000;
 
 async function taskExists(context: WiseAgentContext, taskId: string, itemIndex?: number) {
-	let found = false;
-	const outcome = await walkTasks(
-		context,
-		(tasks) => (found = tasks.some((task) => taskIdOf(task) === taskId)),
-		{ maxPages: TASK_VERIFY_MAX_PAGES, itemIndex },
-	);
-	if (outcome === 'maxPages') {
+	const { found, searchedAll } = await findTasks(context, [taskId], {
+		itemIndex,
+		maxPages: TASK_VERIFY_MAX_PAGES,
+	});
+	if (found.has(taskId)) return true;
+	if (!searchedAll) {
 		throw new NodeApiError(
 			context.getNode(),
 			{ message: 'Task list too long to verify' },
@@ -315,18 +317,28 @@ async function taskExists(context: WiseAgentContext, taskId: string, itemIndex?:
 			},
 		);
 	}
-	return found;
+	return false;
+}
+
+/** GET `calls` with `callId`: the call list entries the API answers with. */
+export async function getCalls(
+	context: WiseAgentContext,
+	callId: string,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const body = await wiseAgentApiRequest.call(context, {
+		method: 'GET',
+		requestType: 'calls',
+		query: { callId },
+		itemIndex,
+	});
+	return recordsFrom(body);
 }
 
 async function callExists(context: WiseAgentContext, callId: string, itemIndex?: number) {
 	try {
-		const body = await wiseAgentApiRequest.call(context, {
-			method: 'GET',
-			requestType: 'calls',
-			query: { callId },
-			itemIndex,
-		});
-		return recordsFrom(body).some((call) => firstValue(call, 'CallId', 'CallID') === callId);
+		const calls = await getCalls(context, callId, itemIndex);
+		return calls.some((call) => firstValue(call, 'CallId', 'CallID') === callId);
 	} catch (error) {
 		if (isNotFoundError(error)) return false;
 		throw error;

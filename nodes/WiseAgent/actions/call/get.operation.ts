@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { recordsFrom } from '../../helpers/records';
-import { notFoundError, wiseAgentApiRequest } from '../../transport';
+import { getCalls, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { callIdField, readCallId } from './call.fields';
 
@@ -17,13 +16,7 @@ export const get: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const callId = readCallId(this, itemIndex);
-		const body = await wiseAgentApiRequest.call(this, {
-			method: 'GET',
-			requestType: 'calls',
-			query: { callId },
-			itemIndex,
-		});
-		const call = recordsFrom(body)[0];
+		const call = (await getCalls(this, callId, itemIndex))[0];
 		if (!call) throw notFoundError(this, `call ${callId}`, itemIndex);
 		return call;
 	},

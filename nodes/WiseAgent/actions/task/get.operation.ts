@@ -24,7 +24,7 @@ export const get: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const taskId = readTaskId(this, itemIndex);
-		const task = (await findTasks(this, [taskId], itemIndex)).get(taskId);
+		const task = (await findTasks(this, [taskId], { itemIndex })).found.get(taskId);
 		if (!task) throw taskNotFoundError(this, taskId, itemIndex);
 		return task;
 	},
