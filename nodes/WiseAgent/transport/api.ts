@@ -320,6 +320,10 @@ async function taskExists(context: WiseAgentContext, taskId: string, itemIndex?:
 	return false;
 }
 
+export function callIdOf(call: IDataObject): string {
+	return firstValue(call, 'CallId', 'CallID');
+}
+
 /** GET `calls` with `callId`: the call list entries the API answers with. */
 export async function getCalls(
 	context: WiseAgentContext,
@@ -338,7 +342,7 @@ export async function getCalls(
 async function callExists(context: WiseAgentContext, callId: string, itemIndex?: number) {
 	try {
 		const calls = await getCalls(context, callId, itemIndex);
-		return calls.some((call) => firstValue(call, 'CallId', 'CallID') === callId);
+		return calls.some((call) => callIdOf(call) === callId);
 	} catch (error) {
 		if (isNotFoundError(error)) return false;
 		throw error;

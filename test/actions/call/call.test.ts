@@ -175,6 +175,12 @@ describe('call: update, delete, get', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
+	it('get never returns a call with another CallId than the one asked for', async () => {
+		mockRequest('GET', 'calls', { Data: calls(8, 2) });
+		const result = await runWiseAgentNode({ parameters: call('get', { callId: '7' }) });
+		expect(result.error?.message).toBe('Wise Agent: call 7 was not found');
+	});
+
 	it('get: no record → not found', async () => {
 		mockRequest('GET', 'calls', { Data: [] });
 		const result = await runWiseAgentNode({ parameters: call('get', { callId: '1' }) });

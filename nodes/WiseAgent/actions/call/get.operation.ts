@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { getCalls, notFoundError } from '../../transport';
+import { callIdOf, getCalls, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { callIdField, readCallId } from './call.fields';
 
@@ -16,7 +16,10 @@ export const get: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const callId = readCallId(this, itemIndex);
-		const call = (await getCalls(this, callId, itemIndex))[0];
+		// Only the asked-for entry: an answer holding other calls is not this one.
+		const call = (await getCalls(this, callId, itemIndex)).find(
+			(entry) => callIdOf(entry) === callId,
+		);
 		if (!call) throw notFoundError(this, `call ${callId}`, itemIndex);
 		return call;
 	},
