@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toSearchProfileFields } from '../../descriptions/searchProfileFields';
 import { isRecord } from '../../helpers/records';
-import { checkEmail, invalidInput, toList, withoutEmpty } from '../../helpers/validation';
+import { invalidInput, toList, withoutEmpty } from '../../helpers/validation';
 import { getContacts, wiseAgentApiRequest } from '../../transport';
 import type { CreateContactInput } from './contact.fields';
 import { toContactApiFields } from './contact.fields';
@@ -14,11 +14,7 @@ import { toContactApiFields } from './contact.fields';
  */
 
 /** `webcontact` fields. Categories are semicolon-delimited on create (documented). */
-export function webcontactFields(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	input: CreateContactInput,
-): IDataObject {
+export function webcontactFields(input: CreateContactInput): IDataObject {
 	const extra = input.additionalFields;
 	const fields: IDataObject = {
 		CFirst: input.firstName,
@@ -31,21 +27,9 @@ export function webcontactFields(
 	if (categories.length) fields.Categories = categories.join(';');
 	if (extra.callType) fields.calltype = extra.callType;
 	if (extra.price !== undefined && extra.price !== '') fields.Price = extra.price;
+	// Names were checked with the input (contact.fields.ts): valid, unique, none the node sets.
 	const extras = extraFormFields(extra);
-	for (const { name, value } of extras) {
-		if (name in fields || name === EXTRA_FIELDS_LIST) {
-			throw invalidInput(
-				context,
-				itemIndex,
-				'Extra Form Fields',
-				`"${name}" is already set by another field`,
-			);
-		}
-		if (name.includes(',')) {
-			throw invalidInput(context, itemIndex, 'Extra Form Fields', `"${name}" has a comma`);
-		}
-		fields[name] = value;
-	}
+	for (const { name, value } of extras) fields[name] = value;
 	// Documented: the fields named here go into the contact's extra details.
 	if (extras.length) fields[EXTRA_FIELDS_LIST] = extras.map((entry) => entry.name).join(',');
 	return fields;
@@ -203,7 +187,6 @@ export async function findUpsertTarget(
 			'Create or Update needs an email or a phone number (Additional Fields) to find an existing contact',
 		);
 	}
-	if (input.email) checkEmail(context, itemIndex, 'Email', input.email);
 
 	if (byEmail && input.email) {
 		const found = await lookUp(context, itemIndex, { email: input.email }, `email ${input.email}`);

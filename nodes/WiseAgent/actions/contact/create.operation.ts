@@ -26,6 +26,6 @@ export const create: WiseAgentOperation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const input = readCreateContactInput(this, itemIndex);
-		return await sendWebcontact(this, itemIndex, webcontactFields(this, itemIndex, input));
+		return await sendWebcontact(this, itemIndex, webcontactFields(input));
 	},
 };

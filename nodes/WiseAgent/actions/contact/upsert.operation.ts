@@ -94,11 +94,7 @@ export const upsert: WiseAgentOperation = {
 			phones: [extra.mobilePhone, extra.homePhone, extra.workPhone],
 		});
 		if (!existing) {
-			const created = await sendWebcontact(
-				this,
-				itemIndex,
-				webcontactFields(this, itemIndex, input),
-			);
+			const created = await sendWebcontact(this, itemIndex, webcontactFields(input));
 			return { action: 'created', ...created };
 		}
 		const fields = updateContactFields(
