@@ -1,12 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import {
-	invalidInput,
-	readBoolean,
-	requireContactId,
-	requireNumericId,
-	toList,
-} from './validation';
+import { invalidInput, readBoolean, requireContactId, requireNumericId } from './validation';
 
 /** Reads a contact resource locator (list, ID or URL mode) and checks the ID's shape. */
 export function getContactIdParameter(
@@ -78,15 +72,6 @@ export function getCollection(
 	name: string,
 ): IDataObject {
 	return (context.getNodeParameter(name, itemIndex, {}) as IDataObject) ?? {};
-}
-
-/** The picked contact and the additional IDs, each checked, without duplicates. */
-export function readContactIds(context: IExecuteFunctions, itemIndex: number): string[] {
-	const ids = [getContactIdParameter(context, itemIndex)];
-	for (const extra of toList(context.getNodeParameter('additionalContactIds', itemIndex, ''))) {
-		ids.push(requireContactId(context, itemIndex, 'Additional Contact IDs', extra));
-	}
-	return [...new Set(ids)];
 }
 
 /** The Simplify switch (on by default); an expression must give true or false. */
