@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { invalidInput, readBoolean, requireContactId, requireNumericId } from './validation';
+import {
+	contactIdList,
+	invalidInput,
+	readBoolean,
+	requireContactId,
+	requireNumericId,
+} from './validation';
 
 /** Reads a contact resource locator (list, ID or URL mode) and checks the ID's shape. */
 export function getContactIdParameter(
@@ -81,5 +87,15 @@ export function readSimplify(context: IExecuteFunctions, itemIndex: number): boo
 		itemIndex,
 		'Simplify',
 		context.getNodeParameter('simplify', itemIndex, true),
+	);
+}
+
+/** The picked contact plus Additional Contact IDs (descriptions/contactListFields.ts), checked. */
+export function readContactList(context: IExecuteFunctions, itemIndex: number): string[] {
+	return contactIdList(
+		context,
+		itemIndex,
+		getContactIdParameter(context, itemIndex),
+		context.getNodeParameter('additionalContactIds', itemIndex, ''),
 	);
 }

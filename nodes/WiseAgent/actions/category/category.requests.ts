@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { contactListProperties } from '../../descriptions/contactListFields';
-import { getContactIdParameter } from '../../helpers/parameters';
-import { contactIdList } from '../../helpers/validation';
+import { readContactList } from '../../helpers/parameters';
 import { wiseAgentApiRequest } from '../../transport';
 import type { ContactBatchSpec } from '../contactBatch';
 import { batchItemsOption, executeContactBatches } from '../contactBatch';
@@ -20,12 +19,7 @@ export function membershipOperation(kind: 'add' | 'remove'): WiseAgentOperation 
 		targetKey: 'category',
 		read: (context, itemIndex) => ({
 			target: readCategory(context, itemIndex),
-			clientIds: contactIdList(
-				context,
-				itemIndex,
-				getContactIdParameter(context, itemIndex),
-				context.getNodeParameter('additionalContactIds', itemIndex, ''),
-			),
+			clientIds: readContactList(context, itemIndex),
 		}),
 		send: async (context, category, clientIds, itemIndex) =>
 			await wiseAgentApiRequest.call(context, {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { contactListProperties } from '../../descriptions/contactListFields';
-import { getContactIdParameter } from '../../helpers/parameters';
-import { contactIdList, requireNumericId } from '../../helpers/validation';
+import { readContactList } from '../../helpers/parameters';
+import { requireNumericId } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { ContactBatchSpec } from '../contactBatch';
 import { batchItemsOption, executeContactBatches } from '../contactBatch';
@@ -17,12 +17,7 @@ const batchSpec: ContactBatchSpec = {
 			'Program',
 			context.getNodeParameter('programId', itemIndex, ''),
 		),
-		clientIds: contactIdList(
-			context,
-			itemIndex,
-			getContactIdParameter(context, itemIndex),
-			context.getNodeParameter('additionalContactIds', itemIndex, ''),
-		),
+		clientIds: readContactList(context, itemIndex),
 	}),
 	send: async (context, programId, clientIds, itemIndex) =>
 		await wiseAgentApiRequest.call(context, {

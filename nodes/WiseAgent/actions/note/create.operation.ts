@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { contactListProperties } from '../../descriptions/contactListFields';
-import { getCollection, getContactIdParameter } from '../../helpers/parameters';
+import { getCollection, readContactList } from '../../helpers/parameters';
 import { isRecord, recordsFrom, singleRecordFrom, successResult } from '../../helpers/records';
 import {
 	NAME_MAX,
-	contactIdList,
 	optionalText,
 	readList,
 	readNumericId,
@@ -55,12 +54,7 @@ export const create: WiseAgentOperation = {
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const clientIds = contactIdList(
-			this,
-			itemIndex,
-			getContactIdParameter(this, itemIndex),
-			this.getNodeParameter('additionalContactIds', itemIndex, ''),
-		);
+		const clientIds = readContactList(this, itemIndex);
 		const note = requireText(
 			this,
 			itemIndex,
