@@ -1,13 +1,14 @@
 /**
  * npm run sandbox -- --port <n> [--contacts <k>] [--seed <s>] [--latency-ms <ms>] [--auto-approve]
  *                    [--state-file <f>] [--token-lifetime <s>] [--strict] [--delete-reading <asPrinted|resource>]
+ *                    [--clock-offset-ms <ms, may be negative>]
  */
 import { startSandbox } from './index';
 import { type DeleteReading, DELETE_READINGS } from './handlers/common';
 import type { SandboxOptions } from './server';
 
 const USAGE =
-	'Usage: npm run sandbox -- --port <n> [--contacts <k>] [--seed <s>] [--latency-ms <ms>] [--auto-approve] [--state-file <f>] [--token-lifetime <s>] [--strict] [--delete-reading <asPrinted|resource>]';
+	'Usage: npm run sandbox -- --port <n> [--contacts <k>] [--seed <s>] [--latency-ms <ms>] [--auto-approve] [--state-file <f>] [--token-lifetime <s>] [--strict] [--delete-reading <asPrinted|resource>] [--clock-offset-ms <ms>]';
 
 export function parseArgs(argv: string[]): SandboxOptions {
 	const options: SandboxOptions = {};
@@ -57,6 +58,14 @@ export function parseArgs(argv: string[]): SandboxOptions {
 					throw new Error(`--delete-reading needs one of ${DELETE_READINGS.join(', ')}`);
 				}
 				options.deleteReading = reading as DeleteReading;
+				break;
+			}
+			case '--clock-offset-ms': {
+				const raw = value();
+				const n = Number(raw);
+				if (raw === undefined || raw.trim() === '' || !Number.isInteger(n))
+					throw new Error(`${flag} needs an integer (milliseconds, may be negative)`);
+				options.clockOffsetMs = n;
 				break;
 			}
 			case '--help':

@@ -12,7 +12,14 @@ import { randomUUID } from 'node:crypto';
  * - webhookDelay:      wait `delayMs` before each matching webhook delivery (`eventType` filter)
  * - webhookTimeout:    give up on a matching delivery after `timeoutMs`
  */
-export type FaultKind = 'latency' | 'status' | 'drop' | 'expireToken' | 'stringWrappedJson' | 'webhookDelay' | 'webhookTimeout';
+export type FaultKind =
+	| 'latency'
+	| 'status'
+	| 'drop'
+	| 'expireToken'
+	| 'stringWrappedJson'
+	| 'webhookDelay'
+	| 'webhookTimeout';
 
 export interface FaultSpec {
 	kind: FaultKind;
@@ -50,15 +57,26 @@ export interface RequestFaults {
 	expireTokens: boolean;
 }
 
-const KINDS: FaultKind[] = ['latency', 'status', 'drop', 'expireToken', 'stringWrappedJson', 'webhookDelay', 'webhookTimeout'];
+const KINDS: FaultKind[] = [
+	'latency',
+	'status',
+	'drop',
+	'expireToken',
+	'stringWrappedJson',
+	'webhookDelay',
+	'webhookTimeout',
+];
 
 export function validateFault(spec: unknown): string | FaultSpec {
 	if (typeof spec !== 'object' || spec === null) return 'fault must be an object';
 	const f = spec as FaultSpec;
 	if (!KINDS.includes(f.kind)) return `kind must be one of ${KINDS.join(', ')}`;
-	if (f.kind === 'status' && !(Number.isInteger(f.status) && f.status! >= 400 && f.status! <= 599)) return 'status fault needs status 400-599';
-	if (f.kind === 'expireToken' && !(Number.isInteger(f.afterRequests) && f.afterRequests! >= 0)) return 'expireToken fault needs afterRequests >= 0';
-	if (f.count !== undefined && !(Number.isInteger(f.count) && f.count > 0)) return 'count must be a positive integer';
+	if (f.kind === 'status' && !(Number.isInteger(f.status) && f.status! >= 400 && f.status! <= 599))
+		return 'status fault needs status 400-599';
+	if (f.kind === 'expireToken' && !(Number.isInteger(f.afterRequests) && f.afterRequests! >= 0))
+		return 'expireToken fault needs afterRequests >= 0';
+	if (f.count !== undefined && !(Number.isInteger(f.count) && f.count > 0))
+		return 'count must be a positive integer';
 	return f;
 }
 
@@ -94,7 +112,12 @@ export class FaultRegistry {
 
 	/** Decides what happens to one request and consumes limited faults. */
 	forRequest(target: 'api' | 'oauth', method: string, requestType: string): RequestFaults {
-		const out: RequestFaults = { delayMs: 0, drop: false, stringWrappedJson: false, expireTokens: false };
+		const out: RequestFaults = {
+			delayMs: 0,
+			drop: false,
+			stringWrappedJson: false,
+			expireTokens: false,
+		};
 		for (const fault of [...this.faults]) {
 			if (fault.kind.startsWith('webhook')) continue;
 			const faultTarget = fault.target ?? 'api';

@@ -59,7 +59,11 @@ export interface OAuthSettings {
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
 	status,
-	headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+	headers: {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Cache-Control': 'no-store',
+		...headers,
+	},
 	body: JSON.stringify(body),
 });
 
@@ -74,7 +78,10 @@ const html = (status: number, body: string): HttpResult => ({
 });
 
 const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+	);
 
 const newSecret = (bytes = 24) => randomBytes(bytes).toString('base64url');
 
@@ -125,15 +132,25 @@ export class OAuthServer {
 			expiresMs: now + this.settings.tokenLifetimeSeconds * 1000,
 			revoked: false,
 		};
-		const refresh: RefreshToken = { token: newSecret(32), clientId, scopes: [...scopes], revoked: false };
+		const refresh: RefreshToken = {
+			token: newSecret(32),
+			clientId,
+			scopes: [...scopes],
+			revoked: false,
+		};
 		this.accessTokens.set(access.token, access);
 		this.refreshTokens.set(refresh.token, refresh);
-		return { accessToken: access.token, refreshToken: refresh.token, expiresAt: new Date(access.expiresMs).toISOString() };
+		return {
+			accessToken: access.token,
+			refreshToken: refresh.token,
+			expiresAt: new Date(access.expiresMs).toISOString(),
+		};
 	}
 
 	/** Expires every access token now (refresh tokens keep working). */
 	expireAccessTokens(now = Date.now()): void {
-		for (const token of this.accessTokens.values()) token.expiresMs = Math.min(token.expiresMs, now - 1);
+		for (const token of this.accessTokens.values())
+			token.expiresMs = Math.min(token.expiresMs, now - 1);
 	}
 
 	/** Checks `Authorization: Bearer <token>` on a data API request. */
@@ -143,7 +160,8 @@ export class OAuthServer {
 			return { ok: false, result: oauthError(401, 'invalid_request', 'No access token provided.') };
 		}
 		const token = this.accessTokens.get(m[1]);
-		if (!token) return { ok: false, result: oauthError(401, 'invalid_grant', 'Access token is invalid.') };
+		if (!token)
+			return { ok: false, result: oauthError(401, 'invalid_grant', 'Access token is invalid.') };
 		if (token.revoked || token.expiresMs <= now) {
 			// Documented body for an expired token; revoked tokens answer the same way.
 			return { ok: false, result: oauthError(401, 'invalid_grant', 'The token has expired') };
@@ -161,12 +179,20 @@ export class OAuthServer {
 			return redirect(redirectUri, { error: 'unsupported_response_type', state });
 		}
 		if (problem.unknown.length || !scopes.length) {
-			return redirect(redirectUri, { error: 'invalid_scope', error_description: `Unknown or missing scope: ${problem.unknown.join(' ')}`, state });
+			return redirect(redirectUri, {
+				error: 'invalid_scope',
+				error_description: `Unknown or missing scope: ${problem.unknown.join(' ')}`,
+				state,
+			});
 		}
 		const method = query.get('code_challenge_method');
 		const challenge = query.get('code_challenge');
 		if (challenge && method !== 'S256') {
-			return redirect(redirectUri, { error: 'invalid_request', error_description: 'code_challenge_method must be S256', state });
+			return redirect(redirectUri, {
+				error: 'invalid_request',
+				error_description: 'code_challenge_method must be S256',
+				state,
+			});
 		}
 		if (this.settings.autoApprove) return this.approve(query, scopes, now);
 		return html(200, consentPage(client, query, scopes));
@@ -180,8 +206,12 @@ export class OAuthServer {
 			return redirect(problem.redirectUri, { error: 'access_denied', state: form.get('state') });
 		}
 		// Scopes can be approved individually; only those requested count.
-		const approved = form.getAll('scope').flatMap((s) => parseScopes(s).scopes).filter((s) => problem.scopes.includes(s));
-		if (!approved.length) return redirect(problem.redirectUri, { error: 'access_denied', state: form.get('state') });
+		const approved = form
+			.getAll('scope')
+			.flatMap((s) => parseScopes(s).scopes)
+			.filter((s) => problem.scopes.includes(s));
+		if (!approved.length)
+			return redirect(problem.redirectUri, { error: 'access_denied', state: form.get('state') });
 		return this.approve(form, approved, now);
 	}
 
@@ -223,20 +253,29 @@ export class OAuthServer {
 	}
 
 	/** POST /WiseAuth/token, JSON (documented) or form-urlencoded (what OAuth libraries send). */
-	token(params: Record<string, string>, authorization: string | undefined, now = Date.now()): HttpResult {
+	token(
+		params: Record<string, string>,
+		authorization: string | undefined,
+		now = Date.now(),
+	): HttpResult {
 		let clientId = params.client_id;
 		let clientSecret = params.client_secret;
 		const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
 		if (basic) {
 			const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
 			const colon = decoded.indexOf(':');
-			if (colon < 0) return oauthError(401, 'invalid_client', 'Malformed Basic authorization header.');
+			if (colon < 0)
+				return oauthError(401, 'invalid_client', 'Malformed Basic authorization header.');
 			clientId = decodeURIComponent(decoded.slice(0, colon));
 			clientSecret = decodeURIComponent(decoded.slice(colon + 1));
 		}
 		const client = clientId ? this.clients.get(clientId) : undefined;
 		if (clientId && !client) return oauthError(401, 'invalid_client', 'Unknown client_id.');
-		if (client && clientSecret && (!client.clientSecret || !safeEqual(client.clientSecret, clientSecret))) {
+		if (
+			client &&
+			clientSecret &&
+			(!client.clientSecret || !safeEqual(client.clientSecret, clientSecret))
+		) {
 			return oauthError(401, 'invalid_client', 'Client authentication failed.');
 		}
 		const secretOk = Boolean(client && clientSecret);
@@ -245,17 +284,32 @@ export class OAuthServer {
 			const code = this.codes.get(params.code ?? '');
 			if (!code) return oauthError(400, 'invalid_grant', 'The authorization code is invalid.');
 			if (!client) return oauthError(401, 'invalid_client', 'client_id is required.');
-			if (code.clientId !== client.clientId) return oauthError(400, 'invalid_grant', 'The authorization code was issued to another client.');
-			if (code.used) return oauthError(400, 'invalid_grant', 'The authorization code has already been used.');
-			if (code.expiresMs <= now) return oauthError(400, 'invalid_grant', 'The authorization code has expired.');
+			if (code.clientId !== client.clientId)
+				return oauthError(
+					400,
+					'invalid_grant',
+					'The authorization code was issued to another client.',
+				);
+			if (code.used)
+				return oauthError(400, 'invalid_grant', 'The authorization code has already been used.');
+			if (code.expiresMs <= now)
+				return oauthError(400, 'invalid_grant', 'The authorization code has expired.');
 			if (params.redirect_uri && params.redirect_uri !== code.redirectUri) {
-				return oauthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
+				return oauthError(
+					400,
+					'invalid_grant',
+					'redirect_uri does not match the authorization request.',
+				);
 			}
 			if (code.codeChallenge) {
 				const verifier = params.code_verifier ?? '';
 				const computed = createHash('sha256').update(verifier).digest('base64url');
 				if (!verifier || !safeEqual(computed, code.codeChallenge)) {
-					return oauthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge.');
+					return oauthError(
+						400,
+						'invalid_grant',
+						'code_verifier does not match the code_challenge.',
+					);
 				}
 			} else if (!secretOk) {
 				return oauthError(401, 'invalid_client', 'client_secret is required (or use PKCE).');
@@ -266,7 +320,12 @@ export class OAuthServer {
 
 		if (params.grant_type === 'refresh_token') {
 			const refresh = this.refreshTokens.get(params.refresh_token ?? '');
-			if (!refresh || refresh.revoked) return oauthError(400, 'invalid_grant', 'The refresh token is invalid or has been revoked.');
+			if (!refresh || refresh.revoked)
+				return oauthError(
+					400,
+					'invalid_grant',
+					'The refresh token is invalid or has been revoked.',
+				);
 			if (client && client.clientId !== refresh.clientId) {
 				return oauthError(400, 'invalid_grant', 'The refresh token was issued to another client.');
 			}
@@ -274,12 +333,20 @@ export class OAuthServer {
 			refresh.revoked = true;
 			return this.tokenResponse(this.issueToken(refresh.clientId, refresh.scopes, now));
 		}
-		return oauthError(400, 'unsupported_grant_type', `grant_type '${params.grant_type ?? ''}' is not supported.`);
+		return oauthError(
+			400,
+			'unsupported_grant_type',
+			`grant_type '${params.grant_type ?? ''}' is not supported.`,
+		);
 	}
 
 	private tokenResponse(issued: IssuedToken): HttpResult {
 		// Exactly the documented fields: an absolute expires_at, no expires_in.
-		return json(200, { access_token: issued.accessToken, refresh_token: issued.refreshToken, expires_at: issued.expiresAt });
+		return json(200, {
+			access_token: issued.accessToken,
+			refresh_token: issued.refreshToken,
+			expires_at: issued.expiresAt,
+		});
 	}
 
 	/** POST /WiseAuth/revoke: access tokens stop at once, refresh tokens stop refreshing. RFC 7009: 200 even if unknown. */
@@ -303,7 +370,11 @@ export class OAuthServer {
 		};
 	}
 
-	load(json: { clients?: OAuthClient[]; accessTokens?: AccessToken[]; refreshTokens?: RefreshToken[] }): void {
+	load(json: {
+		clients?: OAuthClient[];
+		accessTokens?: AccessToken[];
+		refreshTokens?: RefreshToken[];
+	}): void {
 		for (const c of json.clients ?? []) this.clients.set(c.clientId, c);
 		for (const t of json.accessTokens ?? []) this.accessTokens.set(t.token, t);
 		for (const t of json.refreshTokens ?? []) this.refreshTokens.set(t.token, t);
@@ -313,7 +384,11 @@ export class OAuthServer {
 function redirect(target: string, params: Record<string, string | null | undefined>): HttpResult {
 	const url = new URL(target);
 	for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
-	return { status: 302, headers: { Location: url.toString(), 'Content-Type': 'text/plain; charset=utf-8' }, body: `Redirecting to ${url}` };
+	return {
+		status: 302,
+		headers: { Location: url.toString(), 'Content-Type': 'text/plain; charset=utf-8' },
+		body: `Redirecting to ${url}`,
+	};
 }
 
 function errorPage(message: string): string {
@@ -321,7 +396,14 @@ function errorPage(message: string): string {
 }
 
 function consentPage(client: OAuthClient, query: URLSearchParams, scopes: string[]): string {
-	const hidden = ['client_id', 'redirect_uri', 'response_type', 'state', 'code_challenge', 'code_challenge_method']
+	const hidden = [
+		'client_id',
+		'redirect_uri',
+		'response_type',
+		'state',
+		'code_challenge',
+		'code_challenge_method',
+	]
 		.filter((name) => query.get(name))
 		.map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(query.get(name)!)}">`)
 		.join('');

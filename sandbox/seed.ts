@@ -13,13 +13,72 @@ export function mulberry32(seed: number): () => number {
 	};
 }
 
-const FIRST = ['John', 'Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Elizabeth', 'Carlos', 'Aisha', 'Wei', 'Olga', 'Samuel', 'Grace'];
-const LAST = ['Becker', 'Smith', 'Johnson', 'Garcia', 'Martinez', 'Brown', 'Davis', 'Lopez', 'Wilson', 'Anderson', 'Nguyen', 'Patel', 'Kim', 'Novak', 'Okafor', 'Rossi'];
-const STREETS = ['E Carol Ave', 'E Shea Blvd', 'N Scottsdale Rd', 'E McDowell Rd', 'W Camelback Rd', 'S Mill Ave', 'E Baseline Rd', 'N Central Ave'];
-const CITIES: Array<[string, string]> = [['Scottsdale', '85259'], ['Phoenix', '85008'], ['Mesa', '85212'], ['Tempe', '85281'], ['Chandler', '85224'], ['Gilbert', '85233']];
+const FIRST = [
+	'John',
+	'Maria',
+	'James',
+	'Linda',
+	'Robert',
+	'Patricia',
+	'Michael',
+	'Jennifer',
+	'David',
+	'Elizabeth',
+	'Carlos',
+	'Aisha',
+	'Wei',
+	'Olga',
+	'Samuel',
+	'Grace',
+];
+const LAST = [
+	'Becker',
+	'Smith',
+	'Johnson',
+	'Garcia',
+	'Martinez',
+	'Brown',
+	'Davis',
+	'Lopez',
+	'Wilson',
+	'Anderson',
+	'Nguyen',
+	'Patel',
+	'Kim',
+	'Novak',
+	'Okafor',
+	'Rossi',
+];
+const STREETS = [
+	'E Carol Ave',
+	'E Shea Blvd',
+	'N Scottsdale Rd',
+	'E McDowell Rd',
+	'W Camelback Rd',
+	'S Mill Ave',
+	'E Baseline Rd',
+	'N Central Ave',
+];
+const CITIES: Array<[string, string]> = [
+	['Scottsdale', '85259'],
+	['Phoenix', '85008'],
+	['Mesa', '85212'],
+	['Tempe', '85281'],
+	['Chandler', '85224'],
+	['Gilbert', '85233'],
+];
 const COMPANIES = ['', '', '', 'Acme Corp', 'Desert Holdings', 'Sonoran Tech', 'Cactus Partners'];
 const SOURCES = ['Zillow', 'Trulia', 'Realtor.com', 'Website', 'Open House', 'Referral', 'API'];
-const CATEGORIES = ['Buyer', 'Seller', 'Past Client', 'Sphere', 'New Lead', 'Investor', 'Renter', 'Hot Prospect'];
+const CATEGORIES = [
+	'Buyer',
+	'Seller',
+	'Past Client',
+	'Sphere',
+	'New Lead',
+	'Investor',
+	'Renter',
+	'Hot Prospect',
+];
 const NOTE_CATEGORIES = ['Calllist', 'Buyer', 'Seller', 'Follow Up'];
 const RANKS = ['A', 'B', 'C', 'D', 'F', 'Unranked'];
 const STATUSES = ['New', 'Attempted', 'Contacted', 'Active', 'Nurture', 'Hot Lead', 'Closed', null];
@@ -68,13 +127,44 @@ export function generateSeedData(seed = 1, contactCount = 50): StoreData {
 	for (const [kind, start] of Object.entries(SEED_ID_STARTS)) data.sequences[kind] = start;
 
 	data.team = [
-		{ InsideTeamId: 1, Name: 'Sandy Agent', Phone: '480-555-0100', Cell: '480-555-0101', Email: 'sandy.agent@example.com', JobTitle: 'Broker' },
-		{ InsideTeamId: 2, Name: 'Ted Teammate', Phone: '480-555-0102', Cell: '480-555-0103', Email: 'ted.teammate@example.com', JobTitle: 'Buyer Agent' },
-		{ InsideTeamId: 3, Name: 'Ana Assistant', Phone: '480-555-0104', Cell: '480-555-0105', Email: 'ana.assistant@example.com', JobTitle: 'Assistant' },
+		{
+			InsideTeamId: 1,
+			Name: 'Sandy Agent',
+			Phone: '480-555-0100',
+			Cell: '480-555-0101',
+			Email: 'sandy.agent@example.com',
+			JobTitle: 'Broker',
+		},
+		{
+			InsideTeamId: 2,
+			Name: 'Ted Teammate',
+			Phone: '480-555-0102',
+			Cell: '480-555-0103',
+			Email: 'ted.teammate@example.com',
+			JobTitle: 'Buyer Agent',
+		},
+		{
+			InsideTeamId: 3,
+			Name: 'Ana Assistant',
+			Phone: '480-555-0104',
+			Cell: '480-555-0105',
+			Email: 'ana.assistant@example.com',
+			JobTitle: 'Assistant',
+		},
 	];
 	data.outsideTeam = [
-		{ TeamMember: 'Olivia Outside', Email: 'olivia.outside@example.com', Cell: '480-555-0110', Phone: '480-555-0111' },
-		{ TeamMember: 'Oscar Partner', Email: 'oscar.partner@example.com', Cell: '480-555-0112', Phone: '480-555-0113' },
+		{
+			TeamMember: 'Olivia Outside',
+			Email: 'olivia.outside@example.com',
+			Cell: '480-555-0110',
+			Phone: '480-555-0111',
+		},
+		{
+			TeamMember: 'Oscar Partner',
+			Email: 'oscar.partner@example.com',
+			Cell: '480-555-0112',
+			Phone: '480-555-0113',
+		},
 	];
 	data.sources = SOURCES.map((Name, i) => ({ ID: i + 1, Name }));
 	for (const name of CATEGORIES) store.ensureCategory(name);
@@ -137,7 +227,11 @@ export function generateSeedData(seed = 1, contactCount = 50): StoreData {
 			extraDetails: {},
 		};
 		if (rnd() < 0.1) {
-			contact.customData.push({ ClientCustomID: store.nextId('custom'), Key: 'CustomField1', Value: `Value ${id}` });
+			contact.customData.push({
+				ClientCustomID: store.nextId('custom'),
+				Key: 'CustomField1',
+				Value: `Value ${id}`,
+			});
 		}
 		store.addContact(contact);
 		const noteCount = Math.floor(rnd() * 3);
@@ -182,7 +276,13 @@ export function generateSeedData(seed = 1, contactCount = 50): StoreData {
 		const completed = rnd() < 0.3;
 		data.tasks.set(id, {
 			TaskID: id,
-			Description: pick(['Call back', 'Send listings', 'Schedule showing', 'Prepare CMA', 'Follow up email']),
+			Description: pick([
+				'Call back',
+				'Send listings',
+				'Schedule showing',
+				'Prepare CMA',
+				'Follow up email',
+			]),
 			TaskNote: '',
 			dueMs: createdMs + 7 * DAY,
 			Priority: Math.floor(rnd() * 4),
@@ -241,7 +341,9 @@ export function generateSeedData(seed = 1, contactCount = 50): StoreData {
 			},
 			archived: rnd() < 0.1,
 			photos: [],
-			connections: contactIds.length ? [{ clientId: anyContact(), relation: pick(['Buyer', 'Seller', 'N/A']) }] : [],
+			connections: contactIds.length
+				? [{ clientId: anyContact(), relation: pick(['Buyer', 'Seller', 'N/A']) }]
+				: [],
 			createdMs,
 			updatedMs: createdMs,
 		});
@@ -287,7 +389,12 @@ export function generateSeedData(seed = 1, contactCount = 50): StoreData {
 		});
 	}
 
-	for (const name of ['Web Auto Email Campaign', 'Web New Buyer Email Campaign', 'Seller Drip', 'Past Client Newsletter']) {
+	for (const name of [
+		'Web Auto Email Campaign',
+		'Web New Buyer Email Campaign',
+		'Seller Drip',
+		'Past Client Newsletter',
+	]) {
 		const id = store.nextId('program');
 		data.programs.set(id, { ProgramID: id, ProgramName: name, clientIds: [] });
 	}
@@ -307,9 +414,24 @@ export function generateSeedData(seed = 1, contactCount = 50): StoreData {
 		});
 	}
 	const contentSeed: Array<[string, string, string, string]> = [
-		['Buyer 01', 'Buyer', '5 Musts When Buying a New Home', '<h1>5 Things You Should Do Today</h1>'],
-		['Buyer 02', 'Buyer', 'How To Get the Lowest Rate Possible', "<h1>Don't Forget These 5 Things</h1>"],
-		['Seller 01', 'Seller', 'Maximize the Selling Potential of Your Home', '<h1>5 Simple Steps To Increase Value</h1>'],
+		[
+			'Buyer 01',
+			'Buyer',
+			'5 Musts When Buying a New Home',
+			'<h1>5 Things You Should Do Today</h1>',
+		],
+		[
+			'Buyer 02',
+			'Buyer',
+			'How To Get the Lowest Rate Possible',
+			"<h1>Don't Forget These 5 Things</h1>",
+		],
+		[
+			'Seller 01',
+			'Seller',
+			'Maximize the Selling Potential of Your Home',
+			'<h1>5 Simple Steps To Increase Value</h1>',
+		],
 		['Prospecting 01', 'Prospecting', 'Thinking of moving?', '<p>Let us talk.</p>'],
 	];
 	for (const [Name, Category, Subject, Html] of contentSeed) {

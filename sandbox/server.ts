@@ -52,6 +52,14 @@ export interface SandboxOptions {
 	 * the webhooks form is acknowledged and deletes nothing).
 	 */
 	deleteReading?: DeleteReading;
+	/**
+	 * Shifts the sandbox's own clock: every time the data API writes (DateUpdatedUTC, DtUpdated,
+	 * DateAddedUTC, task / note / property / call dates, webhook EventCreated) or compares (the
+	 * `dtupdated` / `DateUpdatedUTC` filters hold stored times) is `Date.now() + clockOffsetMs`.
+	 * Negative = the sandbox runs behind the host. Default 0. OAuth token lifetimes and the delivery
+	 * log's queuedAt / startedAt / finishedAt stay on the host clock.
+	 */
+	clockOffsetMs?: number;
 }
 
 export interface SandboxSettings {
@@ -59,6 +67,8 @@ export interface SandboxSettings {
 	stringWrappedJson: boolean;
 	strict: boolean;
 	deleteReading: DeleteReading;
+	/** See SandboxOptions.clockOffsetMs; takes effect on the next request. */
+	clockOffsetMs: number;
 }
 
 export interface Counters {
@@ -109,6 +119,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 const isJson = (req: http.IncomingMessage) =>
 	/application\/json/i.test(req.headers['content-type'] ?? '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A number, or a string holding one (`"-300000"`); not booleans, null or blanks. */
+const isFiniteNumber = (v: unknown): boolean =>
+	(typeof v === 'number' || (typeof v === 'string' && v.trim() !== '')) &&
+	Number.isFinite(Number(v));
 
 function sendJson(
 	res: http.ServerResponse,
@@ -154,11 +168,14 @@ export class Sandbox {
 		const deleteReading = options.deleteReading ?? 'asPrinted';
 		if (!DELETE_READINGS.includes(deleteReading))
 			throw new Error(`deleteReading must be one of ${DELETE_READINGS.join(', ')}`);
+		const clockOffsetMs = options.clockOffsetMs ?? 0;
+		if (!Number.isFinite(clockOffsetMs)) throw new Error('clockOffsetMs must be a finite number');
 		this.settings = {
 			latencyMs: options.latencyMs ?? 0,
 			stringWrappedJson: options.stringWrappedJson ?? false,
 			strict: options.strict ?? false,
 			deleteReading,
+			clockOffsetMs,
 		};
 		this.oauth = new OAuthServer({
 			tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULTS.tokenLifetimeSeconds,
@@ -166,7 +183,12 @@ export class Sandbox {
 			autoApprove: options.autoApprove ?? false,
 		});
 		this.store = new Store();
-		this.webhooks = new WebhookDispatcher(this.store, this.faultRegistry, options.webhookTimeoutMs);
+		this.webhooks = new WebhookDispatcher(
+			this.store,
+			this.faultRegistry,
+			options.webhookTimeoutMs,
+			() => this.now(),
+		);
 		const registry = this.faultRegistry;
 		this.faults = {
 			add: (fault) => registry.add(fault),
@@ -229,6 +251,11 @@ export class Sandbox {
 		clearTimeout(timer);
 	}
 
+	/** The sandbox's clock: the host's plus `settings.clockOffsetMs`. */
+	now(): number {
+		return Date.now() + this.settings.clockOffsetMs;
+	}
+
 	issueToken(scopes: string[] = ALL_SCOPES): IssuedToken {
 		const issued = this.oauth.issueToken(this.clientId, scopes);
 		this.scheduleSave();
@@ -257,8 +284,9 @@ export class Sandbox {
 
 	/** Applies a web-app change and fires its webhook; returns the id of the record changed. */
 	simulate(change: SimulatedChange): number {
-		const result = applySimulatedChange(this.store, change);
-		this.webhooks.dispatch(result.event);
+		const now = this.now();
+		const result = applySimulatedChange(this.store, change, now);
+		this.webhooks.dispatch(result.event, now);
 		this.scheduleSave();
 		return result.id;
 	}
@@ -424,7 +452,7 @@ export class Sandbox {
 			requestType,
 			params,
 			store: this.store,
-			now: Date.now(),
+			now: this.now(),
 			settings: { deleteReading: this.settings.deleteReading },
 			emit: (e) => events.push(e),
 		};
@@ -506,7 +534,7 @@ export class Sandbox {
 	/** The SSO link getLoginToken hands out points at thewiseagent.com; this answers the same path for tests. */
 	private handleLoginLink(res: http.ServerResponse, url: URL): void {
 		const token = url.searchParams.get('accesstoken') ?? '';
-		const now = Date.now();
+		const now = this.now();
 		const found = this.store.data.loginTokens.find((t) => t.token === token);
 		const valid = found && found.expiresMs > now;
 		this.store.data.loginTokens = this.store.data.loginTokens.filter(
@@ -642,6 +670,13 @@ export class Sandbox {
 				if (body.strict !== undefined && typeof body.strict !== 'boolean') {
 					return sendJson(res, 400, { error: 'strict must be true or false' });
 				}
+				if (body.clockOffsetMs !== undefined && !isFiniteNumber(body.clockOffsetMs)) {
+					return sendJson(res, 400, {
+						error: 'clockOffsetMs must be a finite number of milliseconds',
+					});
+				}
+				if (body.clockOffsetMs !== undefined)
+					this.settings.clockOffsetMs = Number(body.clockOffsetMs);
 				if (body.strict !== undefined) this.settings.strict = body.strict as boolean;
 				if (body.deleteReading !== undefined)
 					this.settings.deleteReading = body.deleteReading as DeleteReading;

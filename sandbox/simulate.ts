@@ -11,7 +11,14 @@ export type SimulatedChange =
 	| { event: 'contactCreate'; fields?: Record<string, unknown> }
 	| { event: 'contactUpdate'; id: number; fields: Record<string, unknown> }
 	| { event: 'contactDelete'; id: number }
-	| { event: 'noteCreate'; clientId: number | string; note: string; subject?: string; categories?: string[]; locked?: boolean }
+	| {
+			event: 'noteCreate';
+			clientId: number | string;
+			note: string;
+			subject?: string;
+			categories?: string[];
+			locked?: boolean;
+	  }
 	| { event: 'noteUpdate'; noteId: number; note?: string; subject?: string; locked?: boolean }
 	| { event: 'taskCreate'; fields?: Record<string, unknown> }
 	| { event: 'taskUpdate'; id: number; fields: Record<string, unknown> }
@@ -32,7 +39,11 @@ function must<T>(value: T | undefined, what: string): T {
 	return value;
 }
 
-export function applySimulatedChange(store: Store, change: SimulatedChange, now = Date.now()): SimulationResult {
+export function applySimulatedChange(
+	store: Store,
+	change: SimulatedChange,
+	now = Date.now(),
+): SimulationResult {
 	switch (change.event) {
 		case 'contactCreate': {
 			const contact = blankContact(store.nextId('contact'), now);
@@ -45,7 +56,14 @@ export function applySimulatedChange(store: Store, change: SimulatedChange, now 
 			const contact = must(store.data.contacts.get(Number(change.id)), `ClientID ${change.id}`);
 			const aspects = applyContactFields(store, contact, change.fields ?? {});
 			store.touchContact(contact, now);
-			return { id: contact.ClientID, event: { type: 'contactUpdate', subtype: contactUpdateSubtype(aspects), ids: [contact.ClientID] } };
+			return {
+				id: contact.ClientID,
+				event: {
+					type: 'contactUpdate',
+					subtype: contactUpdateSubtype(aspects),
+					ids: [contact.ClientID],
+				},
+			};
 		}
 		case 'contactDelete': {
 			const id = Number(change.id);
@@ -56,7 +74,8 @@ export function applySimulatedChange(store: Store, change: SimulatedChange, now 
 			const raw = String(change.clientId);
 			const vendor = /^v/i.test(raw);
 			const ownerId = Number(raw.replace(/^v/i, ''));
-			if (vendor ? !store.data.vendors.has(ownerId) : !store.data.contacts.has(ownerId)) throw new Error(`ClientID ${raw} not found`);
+			if (vendor ? !store.data.vendors.has(ownerId) : !store.data.contacts.has(ownerId))
+				throw new Error(`ClientID ${raw} not found`);
 			const id = store.nextId('note');
 			store.data.notes.set(id, {
 				NoteID: id,
@@ -83,8 +102,18 @@ export function applySimulatedChange(store: Store, change: SimulatedChange, now 
 		case 'taskCreate': {
 			const id = store.nextId('task');
 			store.data.tasks.set(id, {
-				TaskID: id, Description: 'Manual task', TaskNote: '', dueMs: null, Priority: 0, insideTeamId: 0, EstimatedTime: 0,
-				ContactID: '0', completed: false, completedMs: null, createdMs: now, modifiedMs: now,
+				TaskID: id,
+				Description: 'Manual task',
+				TaskNote: '',
+				dueMs: null,
+				Priority: 0,
+				insideTeamId: 0,
+				EstimatedTime: 0,
+				ContactID: '0',
+				completed: false,
+				completedMs: null,
+				createdMs: now,
+				modifiedMs: now,
 				...(change.fields ?? {}),
 			});
 			return { id, event: { type: 'taskCreate', ids: [id] } };
@@ -95,8 +124,16 @@ export function applySimulatedChange(store: Store, change: SimulatedChange, now 
 			const completing = fields.completed === true && !task.completed;
 			if (completing) fields.completedMs = now;
 			Object.assign(task, fields, { modifiedMs: Math.max(now, task.modifiedMs + 1) });
-			const onlyCompleted = completing && Object.keys(change.fields).every((k) => k === 'completed');
-			return { id: task.TaskID, event: { type: 'taskUpdate', subtype: onlyCompleted ? 'taskUpdateComplete' : undefined, ids: [task.TaskID] } };
+			const onlyCompleted =
+				completing && Object.keys(change.fields).every((k) => k === 'completed');
+			return {
+				id: task.TaskID,
+				event: {
+					type: 'taskUpdate',
+					subtype: onlyCompleted ? 'taskUpdateComplete' : undefined,
+					ids: [task.TaskID],
+				},
+			};
 		}
 		case 'taskDelete': {
 			const id = Number(change.id);
@@ -106,16 +143,27 @@ export function applySimulatedChange(store: Store, change: SimulatedChange, now 
 		case 'propertyCreate': {
 			const id = store.nextId('property');
 			store.data.properties.set(id, {
-				PropertyID: id, fields: { AddressNum: '1', Address: 'Manual St', ...(change.fields ?? {}) }, archived: false,
-				photos: [], connections: [], createdMs: now, updatedMs: now,
+				PropertyID: id,
+				fields: { AddressNum: '1', Address: 'Manual St', ...(change.fields ?? {}) },
+				archived: false,
+				photos: [],
+				connections: [],
+				createdMs: now,
+				updatedMs: now,
 			});
 			return { id, event: { type: 'propertyCreate', ids: [id] } };
 		}
 		case 'propertyUpdate': {
-			const property = must(store.data.properties.get(Number(change.id)), `PropertyID ${change.id}`);
+			const property = must(
+				store.data.properties.get(Number(change.id)),
+				`PropertyID ${change.id}`,
+			);
 			Object.assign(property.fields, change.fields ?? {});
 			property.updatedMs = Math.max(now, property.updatedMs + 1);
-			return { id: property.PropertyID, event: { type: 'propertyUpdate', ids: [property.PropertyID] } };
+			return {
+				id: property.PropertyID,
+				event: { type: 'propertyUpdate', ids: [property.PropertyID] },
+			};
 		}
 		case 'propertyDelete': {
 			const id = Number(change.id);
@@ -128,7 +176,11 @@ export function applySimulatedChange(store: Store, change: SimulatedChange, now 
 }
 
 /** Applies web-app edits; returns which kinds changed (for the contactUpdate sub-type). */
-function applyContactFields(store: Store, contact: ReturnType<typeof blankContact>, fields: Record<string, unknown>): Set<string> {
+function applyContactFields(
+	store: Store,
+	contact: ReturnType<typeof blankContact>,
+	fields: Record<string, unknown>,
+): Set<string> {
 	const aspects = new Set<string>();
 	for (const [key, value] of Object.entries(fields)) {
 		if (key === 'Status') {
@@ -138,7 +190,12 @@ function applyContactFields(store: Store, contact: ReturnType<typeof blankContac
 			contact.Source = String(value);
 			aspects.add('source');
 		} else if (key === 'Categories' || key === 'categories') {
-			const names = Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim()).filter(Boolean);
+			const names = Array.isArray(value)
+				? value.map(String)
+				: String(value)
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean);
 			contact.categories = names.map((n) => store.ensureCategory(n).name);
 			aspects.add('category');
 		} else if (TEXT_FIELDS.has(key)) {

@@ -21,7 +21,12 @@ const MAP_KEYS = [
 
 export function emptyStoreData(): StoreData {
 	return {
-		user: { First: 'Sandy', Last: 'Agent', Email: 'sandy.agent@example.com', Company: 'Sandbox Realty' },
+		user: {
+			First: 'Sandy',
+			Last: 'Agent',
+			Email: 'sandy.agent@example.com',
+			Company: 'Sandbox Realty',
+		},
 		contacts: new Map(),
 		vendors: new Map(),
 		notes: new Map(),

@@ -33,6 +33,8 @@ export class WebhookDispatcher {
 		private readonly store: Store,
 		private readonly faults: FaultRegistry,
 		public timeoutMs = 10_000,
+		/** The sandbox clock (EventCreated); the log's queuedAt/startedAt/finishedAt use the host clock. */
+		private readonly clock: () => number = Date.now,
 	) {}
 
 	deliveries(): WebhookDelivery[] {
@@ -43,8 +45,10 @@ export class WebhookDispatcher {
 		this.log = [];
 	}
 
-	dispatch(event: WebhookEvent, now = Date.now()): void {
+	/** Queues one delivery per matching webhook and starts it at once (no queue, no concurrency cap). */
+	dispatch(event: WebhookEvent, now = this.clock()): void {
 		const eventType = event.subtype ?? event.type;
+		const queuedAt = new Date().toISOString();
 		for (const hook of this.store.data.webhooks.values()) {
 			if (hook.Status !== 'Active' || hook.EventType !== event.type) continue;
 			const delivery: WebhookDelivery = {
@@ -52,10 +56,14 @@ export class WebhookDispatcher {
 				webhookId: hook.WebhookID,
 				url: hook.Url,
 				eventType,
-				body: { EventType: eventType, EventCreated: new Date(now).toISOString(), ResourceIds: [...event.ids] },
+				body: {
+					EventType: eventType,
+					EventCreated: new Date(now).toISOString(),
+					ResourceIds: [...event.ids],
+				},
 				statusCode: null,
 				error: null,
-				queuedAt: new Date(now).toISOString(),
+				queuedAt,
 				startedAt: null,
 				finishedAt: null,
 				durationMs: null,
@@ -85,7 +93,11 @@ export class WebhookDispatcher {
 			const timer = setTimeout(() => {
 				this.waiters = this.waiters.filter((w) => w !== check);
 				const done = this.log.filter((d) => d.finishedAt !== null).length;
-				reject(new Error(`Timed out waiting for ${n} webhook deliveries (${done} finished, ${this.log.length} queued)`));
+				reject(
+					new Error(
+						`Timed out waiting for ${n} webhook deliveries (${done} finished, ${this.log.length} queued)`,
+					),
+				);
 			}, timeoutMs);
 			if (!check()) this.waiters.push(check);
 		});
@@ -106,7 +118,11 @@ export class WebhookDispatcher {
 		const started = Date.now();
 		delivery.startedAt = new Date(started).toISOString();
 		try {
-			delivery.statusCode = await post(delivery.url, JSON.stringify(delivery.body), timeoutMs ?? this.timeoutMs);
+			delivery.statusCode = await post(
+				delivery.url,
+				JSON.stringify(delivery.body),
+				timeoutMs ?? this.timeoutMs,
+			);
 		} catch (error) {
 			delivery.error = error instanceof Error ? error.message : String(error);
 		}
@@ -125,7 +141,11 @@ function post(target: string, body: string, timeoutMs: number): Promise<number> 
 			{
 				method: 'POST',
 				agent: false,
-				headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': 'WiseAgentSandbox-Webhooks' },
+				headers: {
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(body),
+					'User-Agent': 'WiseAgentSandbox-Webhooks',
+				},
 			},
 			(res) => {
 				res.resume();

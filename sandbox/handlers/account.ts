@@ -43,7 +43,11 @@ const getSources: Route = {
 	method: 'GET',
 	requestType: 'getSources',
 	scopes: { all: ['contacts'] },
-	handle: (ctx) => ok(ctx.store.data.sources.map((s) => ({ ...s })), true),
+	handle: (ctx) =>
+		ok(
+			ctx.store.data.sources.map((s) => ({ ...s })),
+			true,
+		),
 };
 
 /** Returns the SSO link as a plain-text URL; the temporary token expires in 60 seconds. */
@@ -62,4 +66,11 @@ const getLoginToken: Route = {
 	},
 };
 
-export const accountRoutes: Route[] = [getUser, user, getTeam, getOutsideTeam, getSources, getLoginToken];
+export const accountRoutes: Route[] = [
+	getUser,
+	user,
+	getTeam,
+	getOutsideTeam,
+	getSources,
+	getLoginToken,
+];

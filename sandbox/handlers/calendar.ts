@@ -29,7 +29,10 @@ const getCalendar: Route = {
 		if (!startText || !endText) return errors.capital('Missing startDate or endDate');
 		const start = parseDocDate(startText, 'arizona');
 		const end = parseDocDate(endText, 'arizona');
-		if (start === undefined || end === undefined) return errors.capital('Invalid Field startDate/endDate - expected MM/DD/YYYY HH:mm or YYYY-MM-DD HH:mm');
+		if (start === undefined || end === undefined)
+			return errors.capital(
+				'Invalid Field startDate/endDate - expected MM/DD/YYYY HH:mm or YYYY-MM-DD HH:mm',
+			);
 		// Events overlapping the window; the sandbox stores no repeating events, so nothing needs expanding.
 		const list = [...ctx.store.data.calendar.values()]
 			.filter((e) => e.startMs <= end && e.endMs >= start)
@@ -39,7 +42,11 @@ const getCalendar: Route = {
 };
 
 /** `eventStartDate` yyyy-mm-dd + `eventStartTime` 12-hour hh:mm + `eventAMPM`, Arizona time. */
-function eventTime(date: string | undefined, time: string | undefined, ampm: string | undefined): number | undefined {
+function eventTime(
+	date: string | undefined,
+	time: string | undefined,
+	ampm: string | undefined,
+): number | undefined {
 	if (!date || !/^\d{4}-\d{1,2}-\d{1,2}$/.test(date)) return undefined;
 	if (!time) return parseDocDate(date, 'arizona');
 	const m = /^(\d{1,2}):(\d{2})$/.exec(time);
@@ -60,10 +67,16 @@ const addPlannerEvent: Route = {
 		if (!name) return errors.successFalse('eventName is required');
 		const startTime = params.get('eventStartTime');
 		const start = eventTime(params.get('eventStartDate'), startTime, params.get('eventAMPM'));
-		if (start === undefined) return errors.successFalse('eventStartDate (yyyy-mm-dd) is required; eventStartTime is 12-hour hh:mm');
+		if (start === undefined)
+			return errors.successFalse(
+				'eventStartDate (yyyy-mm-dd) is required; eventStartTime is 12-hour hh:mm',
+			);
 		const endDate = params.get('eventEndDate');
-		const end = endDate ? eventTime(endDate, params.get('eventEndTime'), params.get('eventEndAMPM')) : start + (startTime ? 60 * 60 * 1000 : 0);
-		if (end === undefined || end < start) return errors.successFalse('Invalid eventEndDate/eventEndTime');
+		const end = endDate
+			? eventTime(endDate, params.get('eventEndTime'), params.get('eventEndAMPM'))
+			: start + (startTime ? 60 * 60 * 1000 : 0);
+		if (end === undefined || end < start)
+			return errors.successFalse('Invalid eventEndDate/eventEndTime');
 		const event: CalendarEvent = {
 			PlannerID: store.nextId('planner'),
 			Subject: name,

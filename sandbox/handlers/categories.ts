@@ -10,7 +10,8 @@ const getAllCategoriesWithCount: Route = {
 	handle(ctx) {
 		const counts = new Map<string, number>();
 		for (const c of ctx.store.data.contacts.values()) {
-			for (const name of c.categories) counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1);
+			for (const name of c.categories)
+				counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1);
 		}
 		const CategoryInfo = [...ctx.store.data.categories.values()].map((cat) => ({
 			name: cat.name,
@@ -68,10 +69,17 @@ function changeMembership(ctx: RequestContext, add: boolean) {
 	for (const contact of contacts) {
 		const has = contact!.categories.some((n) => n.toLowerCase() === category.name.toLowerCase());
 		if (add && !has) contact!.categories.push(category.name);
-		if (!add && has) contact!.categories = contact!.categories.filter((n) => n.toLowerCase() !== category.name.toLowerCase());
+		if (!add && has)
+			contact!.categories = contact!.categories.filter(
+				(n) => n.toLowerCase() !== category.name.toLowerCase(),
+			);
 		store.touchContact(contact!, ctx.now);
 	}
-	ctx.emit({ type: 'contactUpdate', subtype: contactUpdateSubtype(new Set(['category'])), ids: contacts.map((c) => c!.ClientID) });
+	ctx.emit({
+		type: 'contactUpdate',
+		subtype: contactUpdateSubtype(new Set(['category'])),
+		ids: contacts.map((c) => c!.ClientID),
+	});
 	return ok([{ success: 'true' }], true);
 }
 
@@ -89,4 +97,10 @@ const removeClientsFromCategory: Route = {
 	handle: (ctx) => changeMembership(ctx, false),
 };
 
-export const categoryRoutes: Route[] = [getAllCategoriesWithCount, getCategoryClientCount, addCategories, addClientsToCategory, removeClientsFromCategory];
+export const categoryRoutes: Route[] = [
+	getAllCategoriesWithCount,
+	getCategoryClientCount,
+	addCategories,
+	addClientsToCategory,
+	removeClientsFromCategory,
+];

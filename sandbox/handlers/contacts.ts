@@ -22,7 +22,9 @@ const CONTACTS = { all: ['contacts'] };
 /** The documented contact record: note the JSON-inside-a-string fields. */
 export function serializeContact(store: Store, c: Contact): Record<string, unknown> {
 	const outside = c.outsideTeamEmails.map((email) => {
-		const member = store.data.outsideTeam.find((m) => m.Email.toLowerCase() === email.toLowerCase());
+		const member = store.data.outsideTeam.find(
+			(m) => m.Email.toLowerCase() === email.toLowerCase(),
+		);
 		return { TeamMember: member?.TeamMember ?? '', Email: email };
 	});
 	return {
@@ -83,7 +85,10 @@ export function serializeVendor(v: Vendor): Record<string, unknown> {
 }
 
 export function blankContact(id: number, now: number): Contact {
-	const text = Object.fromEntries(CONTACT_TEXT_FIELDS.map((f) => [f, ''])) as Record<(typeof CONTACT_TEXT_FIELDS)[number], string>;
+	const text = Object.fromEntries(CONTACT_TEXT_FIELDS.map((f) => [f, ''])) as Record<
+		(typeof CONTACT_TEXT_FIELDS)[number],
+		string
+	>;
 	return {
 		...text,
 		ClientID: id,
@@ -112,7 +117,11 @@ export function blankContact(id: number, now: number): Contact {
 }
 
 /** Reads a documented date filter; `false` means present but unparseable. */
-function dateFilter(params: Params, name: string, clock: 'arizona' | 'utc'): number | undefined | false {
+function dateFilter(
+	params: Params,
+	name: string,
+	clock: 'arizona' | 'utc',
+): number | undefined | false {
 	const text = params.get(name);
 	if (!text) return undefined;
 	return parseDocDate(text, clock) ?? false;
@@ -134,12 +143,19 @@ function filterContacts(ctx: RequestContext): Contact[] | Reply {
 	if (!email && !phone) {
 		const az = dateFilter(params, 'dtupdated', 'arizona');
 		const utc = dateFilter(params, 'DateUpdatedUTC', 'utc');
-		if (az === false) return errors.capital('Invalid Field dtupdated - expected MM/DD/YYYY HH:mm or YYYY-MM-DD HH:mm');
-		if (utc === false) return errors.capital('Invalid Field DateUpdatedUTC - expected MM/DD/YYYY HH:mm or YYYY-MM-DD HH:mm');
+		if (az === false)
+			return errors.capital(
+				'Invalid Field dtupdated - expected MM/DD/YYYY HH:mm or YYYY-MM-DD HH:mm',
+			);
+		if (utc === false)
+			return errors.capital(
+				'Invalid Field DateUpdatedUTC - expected MM/DD/YYYY HH:mm or YYYY-MM-DD HH:mm',
+			);
 		since = [az, utc].filter((d): d is number => d !== undefined);
 	}
 	const all = store.orderedContacts();
-	if (!email && !phone && !categories.length && !nameQuery && !sources.length && !since.length) return all;
+	if (!email && !phone && !categories.length && !nameQuery && !sources.length && !since.length)
+		return all;
 
 	let matches: (c: Contact) => boolean;
 	if (email) {
@@ -147,7 +163,8 @@ function filterContacts(ctx: RequestContext): Contact[] | Reply {
 		matches = (c) => c.CEmail.toLowerCase() === wanted;
 	} else if (phone) {
 		const wanted = digitsOnly(phone);
-		matches = (c) => [c.HomePhone, c.MobilePhone, c.WorkPhone].some((p) => p !== '' && digitsOnly(p) === wanted);
+		matches = (c) =>
+			[c.HomePhone, c.MobilePhone, c.WorkPhone].some((p) => p !== '' && digitsOnly(p) === wanted);
 	} else if (categories.length) {
 		const wanted = categories.map((n) => n.toLowerCase());
 		const andMode = params.bool('categoryAll');
@@ -243,7 +260,10 @@ const getVendors: Route = {
 		else if (phone) matches = (v) => digitsOnly(v.Phone) === digitsOnly(phone);
 		else if (types.length) matches = (v) => types.includes(v.Type.toLowerCase());
 		else if (nameQuery)
-			matches = (v) => [v.Company, v.ContactName, v.AlternateContact].some((s) => s.toLowerCase().includes(nameQuery));
+			matches = (v) =>
+				[v.Company, v.ContactName, v.AlternateContact].some((s) =>
+					s.toLowerCase().includes(nameQuery),
+				);
 		const found = [...ctx.store.data.vendors.values()].filter(matches);
 		return ok(pageIfAsked(found, params).map(serializeVendor));
 	},
@@ -256,7 +276,9 @@ const getClientAddresses: Route = {
 	handle(ctx) {
 		const contact = findContact(ctx);
 		if (isReply(contact)) return contact;
-		return ok([...ctx.store.data.clientAddresses.values()].filter((a) => a.ClientID === contact.ClientID));
+		return ok(
+			[...ctx.store.data.clientAddresses.values()].filter((a) => a.ClientID === contact.ClientID),
+		);
 	},
 };
 
@@ -296,7 +318,10 @@ const webcontact: Route = {
 		const missing = ['CFirst', 'CLast', 'Source'].filter((f) => !params.get(f));
 		if (missing.length) {
 			// Not documented; mirrors the success envelope (sandbox choice).
-			return ok({ success: 'false', data: { Message: `Missing required field(s): ${missing.join(', ')}` } });
+			return ok({
+				success: 'false',
+				data: { Message: `Missing required field(s): ${missing.join(', ')}` },
+			});
 		}
 		const email = params.get('CEmail');
 		const existing = email ? store.contactByEmail(email) : undefined;
@@ -316,7 +341,11 @@ const webcontact: Route = {
 			}
 			return ok({
 				success: 'true',
-				data: { ClientID: existing.ClientID, NewContact: false, Message: "Use 'updateContact' request to update contacts." },
+				data: {
+					ClientID: existing.ClientID,
+					NewContact: false,
+					Message: "Use 'updateContact' request to update contacts.",
+				},
 			});
 		}
 
@@ -333,7 +362,8 @@ const webcontact: Route = {
 			contact.categories.push(store.ensureCategory(name).name);
 		}
 		const teamId = parseId(params.get('InsideTeamId'));
-		if (teamId !== undefined && store.data.team.some((m) => m.InsideTeamId === teamId)) contact.insideTeamIds.push(teamId);
+		if (teamId !== undefined && store.data.team.some((m) => m.InsideTeamId === teamId))
+			contact.insideTeamIds.push(teamId);
 		for (const field of splitList(params.get('CommaDelimitedFormFields'))) {
 			contact.extraDetails[field] = params.get(field) ?? '';
 		}
@@ -349,7 +379,11 @@ const webcontact: Route = {
 			contact.outsideTeamEmails.push(outside.Email);
 			// The docs print a different ClientID here (the lead's copy in the outside member's account);
 			// the sandbox keeps one account, so it repeats the new ClientID (sandbox choice).
-			data.OutsideTeamAssignment = { ...outside, leadStatus: 'accepted', ClientID: contact.ClientID };
+			data.OutsideTeamAssignment = {
+				...outside,
+				leadStatus: 'accepted',
+				ClientID: contact.ClientID,
+			};
 		}
 		store.addContact(contact);
 		addSearchCriteriaFromPropInfo(store, params, contact.ClientID);
@@ -365,7 +399,8 @@ const webcontact: Route = {
 			flagImportant: false,
 			Reason: 'New web contact',
 			insideTeamId: contact.insideTeamIds[0] ?? null,
-			AssignedTo: store.data.team.find((m) => m.InsideTeamId === contact.insideTeamIds[0])?.Name ?? '',
+			AssignedTo:
+				store.data.team.find((m) => m.InsideTeamId === contact.insideTeamIds[0])?.Name ?? '',
 			addedMs: now,
 			nextContactMs: now,
 			CallType: callType === '1' ? 'Phone' : 'Email',
@@ -408,7 +443,8 @@ const updateContact: Route = {
 		if (!raw) return ok({ Error: 'Missing ClientID' }, true);
 		const id = parseId(raw);
 		const contact = id === undefined ? undefined : store.data.contacts.get(id);
-		const invalid = (field: string) => ok({ Error: `Invalid Field ${field} - ${raw} not updated` }, true);
+		const invalid = (field: string) =>
+			ok({ Error: `Invalid Field ${field} - ${raw} not updated` }, true);
 		if (!contact) return invalid('clientID');
 
 		// Validate everything first: a failed update changes nothing.
@@ -418,7 +454,10 @@ const updateContact: Route = {
 		if (status !== undefined && !STATUS_VALUES.includes(status)) return invalid('ContactStatus');
 		const teamRaw = params.get('InsideTeamId');
 		const teamId = parseId(teamRaw);
-		if (teamRaw !== undefined && (teamId === undefined || !store.data.team.some((m) => m.InsideTeamId === teamId))) {
+		if (
+			teamRaw !== undefined &&
+			(teamId === undefined || !store.data.team.some((m) => m.InsideTeamId === teamId))
+		) {
 			return invalid('InsideTeamId');
 		}
 		const outsideEmail = params.get('OutsideTeamAssignment');
@@ -447,7 +486,8 @@ const updateContact: Route = {
 			aspects.add('other');
 		}
 		if (outside) {
-			if (!contact.outsideTeamEmails.includes(outside.Email)) contact.outsideTeamEmails.push(outside.Email);
+			if (!contact.outsideTeamEmails.includes(outside.Email))
+				contact.outsideTeamEmails.push(outside.Email);
 			aspects.add('other');
 		}
 		const remove = splitList(params.get('RemoveCategories')).map((n) => n.toLowerCase());
@@ -462,7 +502,11 @@ const updateContact: Route = {
 		}
 		if (addSearchCriteriaFromPropInfo(store, params, contact.ClientID)) aspects.add('other');
 		store.touchContact(contact, ctx.now);
-		ctx.emit({ type: 'contactUpdate', subtype: contactUpdateSubtype(aspects), ids: [contact.ClientID] });
+		ctx.emit({
+			type: 'contactUpdate',
+			subtype: contactUpdateSubtype(aspects),
+			ids: [contact.ClientID],
+		});
 		return ok({ Success: `${contact.ClientID} updated` }, true);
 	},
 };
@@ -472,7 +516,11 @@ export function contactUpdateSubtype(aspects: Set<string>): string | undefined {
 	if (aspects.size !== 1) return undefined;
 	const [only] = aspects;
 	return (
-		{ category: 'contactUpdateCategory', status: 'contactUpdateStatus', source: 'contactUpdateSource' } as Record<string, string>
+		{
+			category: 'contactUpdateCategory',
+			status: 'contactUpdateStatus',
+			source: 'contactUpdateSource',
+		} as Record<string, string>
 	)[only];
 }
 
@@ -489,7 +537,8 @@ const addClientAddress: Route = {
 		const { params, store } = ctx;
 		const lowerVariant = params.spelling('ClientID') === 'clientid';
 		const contact = findContact(ctx);
-		if (isReply(contact)) return errors.successFalse(String((contact.body as { Error: string }).Error));
+		if (isReply(contact))
+			return errors.successFalse(String((contact.body as { Error: string }).Error));
 		if (!params.get('AddressNum') || !params.get('Address')) {
 			return errors.successFalse('AddressNum and Address are required');
 		}
@@ -531,11 +580,18 @@ const addClientCustom: Route = {
 		const { params, store } = ctx;
 		const contact = findContact(ctx);
 		const key = params.get('Key');
-		if (isReply(contact) || !key) return errors.successFalse('There was an error while inserting the data');
+		if (isReply(contact) || !key)
+			return errors.successFalse('There was an error while inserting the data');
 		if (contact.customData.some((d) => d.Key.toLowerCase() === key.toLowerCase())) {
-			return errors.successFalse(`Duplicate Key '${key}' cannot be inserted for ClientID ${contact.ClientID}`);
+			return errors.successFalse(
+				`Duplicate Key '${key}' cannot be inserted for ClientID ${contact.ClientID}`,
+			);
 		}
-		const datum = { ClientCustomID: store.nextId('custom'), Key: key, Value: params.get('Value') ?? '' };
+		const datum = {
+			ClientCustomID: store.nextId('custom'),
+			Key: key,
+			Value: params.get('Value') ?? '',
+		};
 		contact.customData.push(datum);
 		store.touchContact(contact, ctx.now);
 		ctx.emit({ type: 'contactUpdate', ids: [contact.ClientID] });
@@ -551,22 +607,30 @@ const editClientCustomData: Route = {
 	handle(ctx) {
 		const { params } = ctx;
 		const contact = findContact(ctx);
-		if (isReply(contact)) return errors.successFalse(String((contact.body as { Error: string }).Error));
+		if (isReply(contact))
+			return errors.successFalse(String((contact.body as { Error: string }).Error));
 		const customId = parseId(params.get('ClientCustomID'));
 		const key = params.get('Key');
-		if (customId === undefined && !key) return errors.successFalse("'Key' is required if 'ClientCustomID' is not supplied");
+		if (customId === undefined && !key)
+			return errors.successFalse("'Key' is required if 'ClientCustomID' is not supplied");
 		const datum =
 			customId !== undefined
 				? contact.customData.find((d) => d.ClientCustomID === customId)
 				: contact.customData.find((d) => d.Key.toLowerCase() === key!.toLowerCase());
 		if (!datum) {
 			return errors.successFalse(
-				customId !== undefined ? `ClientCustomID ${customId} not found for ClientID ${contact.ClientID}` : `Key '${key}' not found for ClientID ${contact.ClientID}`,
+				customId !== undefined
+					? `ClientCustomID ${customId} not found for ClientID ${contact.ClientID}`
+					: `Key '${key}' not found for ClientID ${contact.ClientID}`,
 			);
 		}
 		if (customId !== undefined && key) {
-			if (contact.customData.some((d) => d !== datum && d.Key.toLowerCase() === key.toLowerCase())) {
-				return errors.successFalse(`Duplicate Key '${key}' cannot be inserted for ClientID ${contact.ClientID}`);
+			if (
+				contact.customData.some((d) => d !== datum && d.Key.toLowerCase() === key.toLowerCase())
+			) {
+				return errors.successFalse(
+					`Duplicate Key '${key}' cannot be inserted for ClientID ${contact.ClientID}`,
+				);
 			}
 			datum.Key = key;
 		}

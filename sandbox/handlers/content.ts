@@ -6,13 +6,20 @@ const contentCategories: Route = {
 	requestType: 'ContentCategories',
 	scopes: { all: ['contacts'] },
 	handle(ctx) {
-		const names = [...new Set([...ctx.store.data.content.values()].map((c) => c.Category).filter(Boolean))];
+		const names = [
+			...new Set([...ctx.store.data.content.values()].map((c) => c.Category).filter(Boolean)),
+		];
 		return ok({ data: names.map((Category) => ({ Category })) });
 	},
 };
 
 function serializeContent(c: Content, withHtml: boolean): Record<string, unknown> {
-	const out: Record<string, unknown> = { Id: String(c.Id), Name: c.Name, Category: c.Category, Subject: c.Subject };
+	const out: Record<string, unknown> = {
+		Id: String(c.Id),
+		Name: c.Name,
+		Category: c.Category,
+		Subject: c.Subject,
+	};
 	if (withHtml) out.Html = c.Html;
 	return out;
 }
@@ -29,7 +36,9 @@ const getContent: Route = {
 			return ok({ data: [serializeContent(item, true)] });
 		}
 		const category = ctx.params.get('Category')?.toLowerCase();
-		const list = [...ctx.store.data.content.values()].filter((c) => !category || c.Category.toLowerCase() === category);
+		const list = [...ctx.store.data.content.values()].filter(
+			(c) => !category || c.Category.toLowerCase() === category,
+		);
 		// The printed list shows Html on every item, but the parameter text says Html comes only with
 		// ContentId; the sandbox follows the parameter text.
 		return ok({ data: list.map((c) => serializeContent(c, false)) });
@@ -60,7 +69,13 @@ const saveContent: Route = {
 		const name = params.get('Name');
 		const html = params.get('Html');
 		if (!name || !html) return errors.successFalse('Name and Html are required');
-		const item: Content = { Id: store.nextId('content'), Name: name, Category: params.get('Category') ?? '', Subject: params.get('Subject') ?? '', Html: html };
+		const item: Content = {
+			Id: store.nextId('content'),
+			Name: name,
+			Category: params.get('Category') ?? '',
+			Subject: params.get('Subject') ?? '',
+			Html: html,
+		};
 		store.data.content.set(item.Id, item);
 		// Response undocumented: `{"success":true,"ContentId":...}` (sandbox choice).
 		return ok({ success: true, ContentId: item.Id });

@@ -7,7 +7,10 @@ const getPrograms: Route = {
 	requestType: 'getPrograms',
 	scopes: MARKETING,
 	handle(ctx) {
-		const list = [...ctx.store.data.programs.values()].map((p) => ({ ProgramName: p.ProgramName, ProgramID: String(p.ProgramID) }));
+		const list = [...ctx.store.data.programs.values()].map((p) => ({
+			ProgramName: p.ProgramName,
+			ProgramID: String(p.ProgramID),
+		}));
 		return ok(list, true);
 	},
 };
@@ -38,13 +41,15 @@ const getTransactionNames: Route = {
 	requestType: 'getTransactionNames',
 	scopes: MARKETING,
 	handle(ctx) {
-		const list = [...ctx.store.data.transactions.values()].map(({ CLName, CLDataID, deleted, Completed, CompletedDate }) => ({
-			CLName,
-			CLDataID,
-			deleted,
-			Completed,
-			CompletedDate,
-		}));
+		const list = [...ctx.store.data.transactions.values()].map(
+			({ CLName, CLDataID, deleted, Completed, CompletedDate }) => ({
+				CLName,
+				CLDataID,
+				deleted,
+				Completed,
+				CompletedDate,
+			}),
+		);
 		return ok(list, true);
 	},
 };
@@ -54,8 +59,13 @@ const getTransactionNotes: Route = {
 	requestType: 'getTransactionNotes',
 	scopes: MARKETING,
 	handle(ctx) {
-		const transaction = ctx.store.data.transactions.get(parseId(ctx.params.get('transactionID')) ?? -1);
-		if (!transaction) return errors.capital(`Invalid Field transactionID - ${ctx.params.get('transactionID') ?? ''} not found`);
+		const transaction = ctx.store.data.transactions.get(
+			parseId(ctx.params.get('transactionID')) ?? -1,
+		);
+		if (!transaction)
+			return errors.capital(
+				`Invalid Field transactionID - ${ctx.params.get('transactionID') ?? ''} not found`,
+			);
 		// Printed as `"{Notes: [...]"` (unquoted key, unbalanced); read as {"Notes":[...]}.
 		return ok({ Notes: transaction.notes.map((n) => ({ ...n })) }, true);
 	},
@@ -80,8 +90,10 @@ const attachFile: Route = {
 		if (REFUSED_EXTENSIONS.test(path)) return errors.status('File type not allowed');
 		const transactionId = parseId(params.get('CLDataID'));
 		const clientId = parseId(params.get('ClientID'));
-		if (transactionId === undefined && clientId === undefined) return errors.status('CLDataID or ClientID is required');
-		if (transactionId !== undefined && !store.data.transactions.has(transactionId)) return errors.status('Transaction not found');
+		if (transactionId === undefined && clientId === undefined)
+			return errors.status('CLDataID or ClientID is required');
+		if (transactionId !== undefined && !store.data.transactions.has(transactionId))
+			return errors.status('Transaction not found');
 		const contact = clientId === undefined ? undefined : store.data.contacts.get(clientId);
 		if (clientId !== undefined && !contact) return errors.status('Client not found');
 		// The sandbox records the attachment; it never downloads the file (so no 20MB check).
@@ -98,4 +110,10 @@ const attachFile: Route = {
 	},
 };
 
-export const marketingRoutes: Route[] = [getPrograms, addClientsToMarketingProgram, getTransactionNames, getTransactionNotes, attachFile];
+export const marketingRoutes: Route[] = [
+	getPrograms,
+	addClientsToMarketingProgram,
+	getTransactionNames,
+	getTransactionNotes,
+	attachFile,
+];

@@ -45,7 +45,8 @@ const getContactNotes: Route = {
 		const { params, store } = ctx;
 		const rawClient = params.get('ClientID');
 		const ref = rawClient ? parseContactRef(rawClient) : undefined;
-		if (rawClient && (!ref || !contactRefExists(store, ref))) return errors.capital(`Invalid Field ClientID - ${rawClient} not found`);
+		if (rawClient && (!ref || !contactRefExists(store, ref)))
+			return errors.capital(`Invalid Field ClientID - ${rawClient} not found`);
 		const noteId = parseId(params.get('NoteID'));
 		if (params.get('NoteID') && noteId === undefined) return errors.capital('Invalid Field NoteID');
 		const categories = splitList(params.get('categories')).map((c) => c.toLowerCase());
@@ -54,7 +55,8 @@ const getContactNotes: Route = {
 		let day: string | undefined;
 		if (dateText) {
 			const ms = parseDocDate(dateText, 'arizona');
-			if (ms === undefined) return errors.capital('Invalid Field date - expected MM/DD/YYYY or YYYY-MM-DD');
+			if (ms === undefined)
+				return errors.capital('Invalid Field date - expected MM/DD/YYYY or YYYY-MM-DD');
 			day = arizonaDayKey(ms);
 		}
 		const list = [...store.data.notes.values()]
@@ -81,7 +83,9 @@ const addContactNote: Route = {
 		const rawIds = splitList(params.get('clientids'));
 		if (!rawIds.length) return errors.arrayFalse('Missing clientids');
 		const refs = rawIds.map((raw) => ({ raw, ref: parseContactRef(raw) }));
-		const unknown = refs.filter(({ ref }) => !ref || !contactRefExists(store, ref)).map(({ raw }) => raw);
+		const unknown = refs
+			.filter(({ ref }) => !ref || !contactRefExists(store, ref))
+			.map(({ raw }) => raw);
 		if (unknown.length) return errors.arrayFalse(`Invalid clientids: ${unknown.join(',')}`);
 		const categories = splitList(params.get('categories'));
 		const data = refs.map(({ ref }) => {
@@ -112,7 +116,8 @@ function editableNote(ctx: RequestContext, action: string): Note | Reply {
 	if (!note || note.vendor !== ctx.params.bool('vendor')) {
 		return errors.arrayFalse(`NoteID ${ctx.params.get('noteID') ?? ''} not found`);
 	}
-	if (note.locked) return errors.arrayFalse(`Note ${note.NoteID} is locked and cannot be ${action}`);
+	if (note.locked)
+		return errors.arrayFalse(`Note ${note.NoteID} is locked and cannot be ${action}`);
 	return note;
 }
 
@@ -160,4 +165,10 @@ const removeContactNote: Route = {
 	},
 };
 
-export const noteRoutes: Route[] = [getContactNotes, addContactNote, updateContactNote, updateContactNoteCategories, removeContactNote];
+export const noteRoutes: Route[] = [
+	getContactNotes,
+	addContactNote,
+	updateContactNote,
+	updateContactNoteCategories,
+	removeContactNote,
+];

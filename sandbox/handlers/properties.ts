@@ -1,35 +1,131 @@
 import { formatDisplayDate, parseDocDate } from '../dates';
 import type { Store } from '../store';
 import type { Property, SearchCriteria } from '../types';
-import { type Params, type Reply, type RequestContext, type Route, errors, findTooLong, intParam, ok, paginate, parseId, splitList } from './common';
+import {
+	type Params,
+	type Reply,
+	type RequestContext,
+	type Route,
+	errors,
+	findTooLong,
+	intParam,
+	ok,
+	paginate,
+	parseId,
+	splitList,
+} from './common';
 
 const PROPERTIES = { all: ['properties'] };
 
 /** Documented character limits of addProperty / updateProperty. */
 const LIMITS: Record<string, number> = {
-	AddressNum: 50, Address: 250, AddressSuit: 50, BldgFloor: 50, City: 100, State: 50, Zip: 50, Country: 50,
-	County: 50, Subdivision: 255, LotNum: 50, PoBox: 50, MLS: 50, mlsarea: 50, mapgrid: 50, TourUrl: 1024,
-	NumHalfBathrooms: 50, DiningRooms: 50, DiningRoomDesc: 250, LivingRooms: 50, LivingRoomDesc: 250,
-	InteriorFeaturesDesc: 250, ExteriorFeaturesDesc: 250, StyleDesc: 250, DesignDesc: 250, Fireplaces: 250,
-	Stories: 50, Garage: 250, AgentName: 250, AgentPhone: 50, AgentEmail: 250, AgentID: 50, BrokerName: 250,
-	BrokerEmail: 250, BrokerPhone: 50, OfficeName: 250, OfficeEmail: 250, OfficePhone: 50, OfficeID: 50,
-	FranchiseName: 250, FranchiseEmail: 250, FranchisePhone: 50, Description: 250, Township: 50,
-	BuyerAgent_Commission: 100, BuyerAgent_Concession: 255, SellerAgent_Commission: 100, SellerAgent_Concession: 255,
+	AddressNum: 50,
+	Address: 250,
+	AddressSuit: 50,
+	BldgFloor: 50,
+	City: 100,
+	State: 50,
+	Zip: 50,
+	Country: 50,
+	County: 50,
+	Subdivision: 255,
+	LotNum: 50,
+	PoBox: 50,
+	MLS: 50,
+	mlsarea: 50,
+	mapgrid: 50,
+	TourUrl: 1024,
+	NumHalfBathrooms: 50,
+	DiningRooms: 50,
+	DiningRoomDesc: 250,
+	LivingRooms: 50,
+	LivingRoomDesc: 250,
+	InteriorFeaturesDesc: 250,
+	ExteriorFeaturesDesc: 250,
+	StyleDesc: 250,
+	DesignDesc: 250,
+	Fireplaces: 250,
+	Stories: 50,
+	Garage: 250,
+	AgentName: 250,
+	AgentPhone: 50,
+	AgentEmail: 250,
+	AgentID: 50,
+	BrokerName: 250,
+	BrokerEmail: 250,
+	BrokerPhone: 50,
+	OfficeName: 250,
+	OfficeEmail: 250,
+	OfficePhone: 50,
+	OfficeID: 50,
+	FranchiseName: 250,
+	FranchiseEmail: 250,
+	FranchisePhone: 50,
+	Description: 250,
+	Township: 50,
+	BuyerAgent_Commission: 100,
+	BuyerAgent_Concession: 255,
+	SellerAgent_Commission: 100,
+	SellerAgent_Concession: 255,
 };
 /** Documented fields without a limit. */
 const UNLIMITED = [
-	'Notes', 'ListingPrice', 'LastSalePrice', 'YearBuilt', 'TaxesAnnual', 'HOAAnnual', 'NumBedrooms', 'NumBathrooms',
-	'SquareFt', 'LotSize', 'DateListed', 'PropertyType', 'ListingStatus', 'SchoolDistrict',
+	'Notes',
+	'ListingPrice',
+	'LastSalePrice',
+	'YearBuilt',
+	'TaxesAnnual',
+	'HOAAnnual',
+	'NumBedrooms',
+	'NumBathrooms',
+	'SquareFt',
+	'LotSize',
+	'DateListed',
+	'PropertyType',
+	'ListingStatus',
+	'SchoolDistrict',
 ];
 const PROPERTY_FIELDS = [...Object.keys(LIMITS), ...UNLIMITED];
 
 /** Details keys in documented order (the printed example is cut off after SchoolDistrict). */
 const DETAIL_FIELDS = [
-	'YearBuilt', 'TaxesAnnual', 'HOAAnnual', 'NumBedrooms', 'NumBathrooms', 'NumHalfBathrooms', 'SquareFt', 'LotSize',
-	'DateListed', 'PropertyType', 'ListingStatus', 'DiningRooms', 'DiningRoomDesc', 'LivingRooms', 'LivingRoomDesc',
-	'InteriorFeaturesDesc', 'ExteriorFeaturesDesc', 'StyleDesc', 'DesignDesc', 'Fireplaces', 'Stories', 'Garage',
-	'AgentName', 'AgentPhone', 'AgentEmail', 'AgentID', 'BrokerName', 'BrokerEmail', 'BrokerPhone', 'OfficeName',
-	'OfficeEmail', 'OfficePhone', 'OfficeID', 'FranchiseName', 'FranchiseEmail', 'FranchisePhone', 'Description',
+	'YearBuilt',
+	'TaxesAnnual',
+	'HOAAnnual',
+	'NumBedrooms',
+	'NumBathrooms',
+	'NumHalfBathrooms',
+	'SquareFt',
+	'LotSize',
+	'DateListed',
+	'PropertyType',
+	'ListingStatus',
+	'DiningRooms',
+	'DiningRoomDesc',
+	'LivingRooms',
+	'LivingRoomDesc',
+	'InteriorFeaturesDesc',
+	'ExteriorFeaturesDesc',
+	'StyleDesc',
+	'DesignDesc',
+	'Fireplaces',
+	'Stories',
+	'Garage',
+	'AgentName',
+	'AgentPhone',
+	'AgentEmail',
+	'AgentID',
+	'BrokerName',
+	'BrokerEmail',
+	'BrokerPhone',
+	'OfficeName',
+	'OfficeEmail',
+	'OfficePhone',
+	'OfficeID',
+	'FranchiseName',
+	'FranchiseEmail',
+	'FranchisePhone',
+	'Description',
 	'SchoolDistrict',
 ];
 
@@ -48,7 +144,10 @@ function dateListed(text: string | undefined): string {
 
 export function serializeProperty(p: Property): Record<string, unknown> {
 	const f = (name: string) => p.fields[name] ?? '';
-	const details: Record<string, unknown> = { ListingPrice: toInt(f('ListingPrice')), LastSalePrice: toInt(f('LastSalePrice')) };
+	const details: Record<string, unknown> = {
+		ListingPrice: toInt(f('ListingPrice')),
+		LastSalePrice: toInt(f('LastSalePrice')),
+	};
 	for (const name of DETAIL_FIELDS) details[name] = f(name);
 	details.DateListed = dateListed(f('DateListed'));
 	details.AgentID = f('AgentID') || '0';
@@ -116,7 +215,9 @@ const getProperty: Route = {
 		if (rawId) {
 			const id = parseId(rawId);
 			const property = id === undefined ? undefined : store.data.properties.get(id);
-			return property ? ok(serializeProperty(property)) : errors.status(`Property ID ${rawId} Does not exist`);
+			return property
+				? ok(serializeProperty(property))
+				: errors.status(`Property ID ${rawId} Does not exist`);
 		}
 		// "if propertyID is not supplied, then at least one of the remaining fields must be supplied."
 		const criteria: Array<[string, string]> = [
@@ -129,9 +230,14 @@ const getProperty: Route = {
 		const wanted = criteria
 			.map(([param, field]) => [field, params.get(param)?.toLowerCase()] as const)
 			.filter((pair): pair is readonly [string, string] => Boolean(pair[1]));
-		if (!wanted.length) return errors.status('propertyID or at least one of StreetNum, Street, State, PostalCode, MLS must be supplied');
+		if (!wanted.length)
+			return errors.status(
+				'propertyID or at least one of StreetNum, Street, State, PostalCode, MLS must be supplied',
+			);
 		for (const property of store.data.properties.values()) {
-			if (wanted.every(([field, value]) => (property.fields[field] ?? '').toLowerCase() === value)) {
+			if (
+				wanted.every(([field, value]) => (property.fields[field] ?? '').toLowerCase() === value)
+			) {
 				return ok(serializeProperty(property));
 			}
 		}
@@ -199,26 +305,44 @@ const PROP_INFO_FIELDS: Array<[string, keyof SearchCriteria, 'int' | 'text']> = 
 ];
 
 /** Same profile as named by updatePropertySearchCriteria (propZip, minPrice, propBath, ...). */
-const UPDATE_CRITERIA_FIELDS: Array<[string, keyof SearchCriteria, 'int' | 'text']> = PROP_INFO_FIELDS.map(
-	([, field, kind]) => [field, field, kind],
-);
+const UPDATE_CRITERIA_FIELDS: Array<[string, keyof SearchCriteria, 'int' | 'text']> =
+	PROP_INFO_FIELDS.map(([, field, kind]) => [field, field, kind]);
 
-function applyCriteria(params: Params, fields: typeof PROP_INFO_FIELDS, target: SearchCriteria): void {
+function applyCriteria(
+	params: Params,
+	fields: typeof PROP_INFO_FIELDS,
+	target: SearchCriteria,
+): void {
 	for (const [param, field, kind] of fields) {
 		const value = params.get(param);
 		if (value === undefined) continue;
-		(target as unknown as Record<string, unknown>)[field] = kind === 'int' ? intParam(value, 0) : value;
+		(target as unknown as Record<string, unknown>)[field] =
+			kind === 'int' ? intParam(value, 0) : value;
 	}
 }
 
 /** Records a Property Search Profile when `propInfo=1` is sent; returns the new SearchID. */
-export function addSearchCriteriaFromPropInfo(store: Store, params: Params, clientId: number): number | undefined {
+export function addSearchCriteriaFromPropInfo(
+	store: Store,
+	params: Params,
+	clientId: number,
+): number | undefined {
 	if (params.get('propInfo') !== '1') return undefined;
 	const criteria: SearchCriteria = {
 		SearchID: store.nextId('search'),
 		clientId,
-		propCity: '', propZip: '', propType: '', propArea: '', propNotes: '', minPrice: 0, maxPrice: 0,
-		propBath: 0, propBed: 0, propRentOwn: '', propMoving: 0, propSqft: 0,
+		propCity: '',
+		propZip: '',
+		propType: '',
+		propArea: '',
+		propNotes: '',
+		minPrice: 0,
+		maxPrice: 0,
+		propBath: 0,
+		propBed: 0,
+		propRentOwn: '',
+		propMoving: 0,
+		propSqft: 0,
 	};
 	applyCriteria(params, PROP_INFO_FIELDS, criteria);
 	store.data.searchCriteria.set(criteria.SearchID, criteria);
@@ -239,7 +363,13 @@ const addPropertySearchCriteria: Route = {
 		store.touchContact(contact, ctx.now);
 		// Printed as `"{"success": ...},{"clientid": ..., "searchID": ...}"`: two objects side by side,
 		// read as a two-element array.
-		return ok([{ success: 'property search profile added' }, { clientid: String(contact.ClientID), searchID: String(searchId) }], true);
+		return ok(
+			[
+				{ success: 'property search profile added' },
+				{ clientid: String(contact.ClientID), searchID: String(searchId) },
+			],
+			true,
+		);
 	},
 };
 
@@ -266,7 +396,8 @@ const addProperty: Route = {
 	scopes: PROPERTIES,
 	handle(ctx) {
 		const { params, store, now } = ctx;
-		if (!params.get('AddressNum') || !params.get('Address')) return errors.status('Address and AddressNum must be provided');
+		if (!params.get('AddressNum') || !params.get('Address'))
+			return errors.status('Address and AddressNum must be provided');
 		const property: Property = {
 			PropertyID: store.nextId('property'),
 			fields: {},
@@ -313,7 +444,8 @@ const deleteProperty: Route = {
 	scopes: PROPERTIES,
 	handle(ctx) {
 		const id = parseId(ctx.params.get('propertyID'));
-		if (id === undefined || !ctx.store.data.properties.delete(id)) return errors.lower('propertyID was not found');
+		if (id === undefined || !ctx.store.data.properties.delete(id))
+			return errors.lower('propertyID was not found');
 		ctx.emit({ type: 'propertyDelete', ids: [id] });
 		// Success body undocumented; same envelope as the other property mutations (sandbox choice).
 		return ok({ status: 'success', data: { propertyId: String(id) } });
