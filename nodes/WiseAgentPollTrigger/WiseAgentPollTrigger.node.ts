@@ -7,25 +7,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { simplifyRecords } from '../WiseAgent/helpers/simplify';
-import type { PollChange, PollCursor, PollEvent, PollOutcome, PollSettings } from './sources';
-import {
-	PROPERTY_ID_OVERLAP,
-	aboveWatermark,
-	fetchAllTasks,
-	fetchNewestProperties,
-	fetchPropertiesAbove,
-	latestBy,
-	latestContact,
-	pollContacts,
-	propertyKey,
-	propertyValue,
-	taskKey,
-	taskValue,
-} from './sources';
+import type { ChangeAxis } from '../WiseAgent/helpers/changeWindow';
+import { applyChanges, newCursor, windowStart } from '../WiseAgent/helpers/changeWindow';
+import { decodeJsonStringFields } from '../WiseAgent/helpers/simplify';
+import type { ChangeSource } from '../WiseAgent/transport';
+import { CHANGE_SOURCES, changeItem } from '../WiseAgent/transport';
+import type { PollChange, PollCursor, PollEvent } from './sources';
+import { latestBy, latestContact, migrateCursor, pollSource } from './sources';
 
 interface PollStaticData extends IDataObject {
-	cursor?: PollCursor;
+	cursor?: PollCursor | (IDataObject & { key: string });
 }
 
 export class WiseAgentPollTrigger implements INodeType {
@@ -131,77 +122,58 @@ export class WiseAgentPollTrigger implements INodeType {
 		const change: PollChange =
 			event === 'property' ? 'new' : (this.getNodeParameter('change', 'new') as PollChange);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const settings: PollSettings = {
-			event,
-			change,
-			overlapMs: Math.max(1, Number(options.overlapMinutes ?? 2)) * 60_000,
-			now: Date.now(),
-		};
+		const source = CHANGE_SOURCES[pollSource(event, change)];
+		const overlapMs = Math.max(1, Number(options.overlapMinutes ?? 2)) * 60_000;
+		// Properties overlap by id, not by time.
+		const axis: ChangeAxis =
+			event === 'property' ? source.axis : { ...source.axis, overlap: overlapMs };
 		const simplify = options.simplify !== false;
-		const output = (records: IDataObject[]) =>
-			records.length === 0
+		const toItems = (changes: Array<{ key: string; record: IDataObject }>) =>
+			changes.length === 0
 				? null
 				: [
-						this.helpers.returnJsonArray(
-							event === 'contact' ? simplifyRecords(records, simplify) : records,
-						),
+						changes.map(({ record }) => ({
+							json: {
+								...changeItem(source, record),
+								record: event === 'contact' && simplify ? decodeJsonStringFields(record) : record,
+							},
+						})),
 					];
 
 		// A manual run shows the latest record, so fields can be mapped; it leaves the state alone.
 		if (this.getMode() === 'manual') {
-			const latest = await latestRecord.call(this, settings);
-			return output(latest ? [latest] : []);
+			const latest = await latestRecord.call(this, source, event, change);
+			return toItems(latest ? [latest] : []);
 		}
 
 		const data = this.getWorkflowStaticData('node') as PollStaticData;
 		const key = `${event}:${change}`;
-		const previous = data.cursor?.key === key ? data.cursor : undefined;
-		const outcome = await check.call(this, settings, previous ?? { key, seen: {} });
-		data.cursor = outcome.cursor;
-		// First run: start from now; what exists already is not "new".
-		return previous ? output(outcome.records) : null;
-	}
-}
-
-async function check(
-	this: IPollFunctions,
-	settings: PollSettings,
-	cursor: PollCursor,
-): Promise<PollOutcome> {
-	if (settings.event === 'contact') {
-		// First run: nothing is read, the window simply starts now.
-		if (cursor.lastPollAt === undefined) {
-			return { records: [], cursor: { key: cursor.key, lastPollAt: settings.now, seen: {} } };
-		}
-		return await pollContacts.call(this, settings, cursor);
-	}
-	if (settings.event === 'task') {
-		const overlap = settings.overlapMs;
-		return aboveWatermark(
-			await fetchAllTasks.call(this),
-			cursor,
-			taskValue(settings.change),
-			taskKey(settings.change),
-			overlap,
+		const saved = data.cursor?.key === key ? migrateCursor(data.cursor, overlapMs) : undefined;
+		// First run: what exists already is not new; the first window only learns it.
+		const feed = saved ?? newCursor(Date.now() - source.firstWindow);
+		const read = await source.read(this, windowStart(feed, axis), Infinity, saved === undefined);
+		const outcome = applyChanges(
+			feed,
+			read.changes.map((c) => ({ ...c, value: { key: c.key, record: c.value } })),
+			axis,
+			{ emit: saved !== undefined },
 		);
+		data.cursor = { key, feed: outcome.cursor };
+		return toItems(outcome.emitted);
 	}
-	const isFirstRun = cursor.watermark === undefined;
-	const properties = isFirstRun
-		? await fetchNewestProperties.call(this)
-		: await fetchPropertiesAbove.call(
-				this,
-				cursor.watermark === null ? -Infinity : cursor.watermark! - PROPERTY_ID_OVERLAP,
-			);
-	return aboveWatermark(properties, cursor, propertyValue, propertyKey, PROPERTY_ID_OVERLAP);
 }
 
 async function latestRecord(
 	this: IPollFunctions,
-	settings: PollSettings,
-): Promise<IDataObject | undefined> {
-	if (settings.event === 'contact') return await latestContact.call(this, settings);
-	if (settings.event === 'task') {
-		return latestBy(await fetchAllTasks.call(this), taskValue(settings.change));
+	source: ChangeSource,
+	event: PollEvent,
+	change: PollChange,
+): Promise<{ key: string; record: IDataObject } | undefined> {
+	if (event === 'contact') {
+		const record = await latestContact.call(this, change, Date.now());
+		return record ? { key: String(record.ClientID ?? record.ClientId ?? ''), record } : undefined;
 	}
-	return latestBy(await fetchNewestProperties.call(this), propertyValue);
+	const { changes } = await source.read(this, -Infinity, Infinity, true);
+	const latest = latestBy(changes, (c) => c.time);
+	return latest ? { key: latest.key, record: latest.value } : undefined;
 }

@@ -4,3 +4,4 @@ export * from './request';
 export * from './api';
 export * from './concurrency';
 export * from './webhookEvents';
+export * from './changes';
