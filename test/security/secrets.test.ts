@@ -4,6 +4,7 @@ import { Container } from '@n8n/di';
 import type { Logger as WinstonLogger } from 'winston';
 
 import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
+import { webhookRetry } from '../../nodes/WiseAgentTrigger/registration';
 import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.node';
 import {
 	DATA_PATH,
@@ -472,4 +473,187 @@ it('no secret, in any encoding, leaves the nodes through outputs, errors, execut
 		logLines.some((line) => line.startsWith('debug Workflow execution finished with error')),
 	).toBe(true);
 	expect(logLines.some((line) => line.startsWith('error Wise Agent:'))).toBe(true);
+});
+
+// ---------------------------------------------------------------- trigger: failures that may have been applied
+
+describe('the webhook token in the trigger’s retry and clean-up paths', () => {
+	const savedRetry = { ...webhookRetry };
+	beforeEach(() => Object.assign(webhookRetry, { sleep: async () => {} }));
+	afterEach(() => Object.assign(webhookRetry, savedRetry));
+
+	const tokenIn = (url: string) => new URL(url).searchParams.get('token') ?? '';
+	/** An answer text quoting the registered URL (plain and URL-encoded) and every form of its token. */
+	const quoting = (url: string) =>
+		`Cannot reach ${url} (${encodeURIComponent(url)}) ${echo(tokenIn(url))}`;
+	const postedUrl = (body: unknown) =>
+		new URLSearchParams(
+			typeof body === 'string' ? body : new URLSearchParams(body as never).toString(),
+		).get('Url') ?? '';
+
+	async function outcome(work: Promise<boolean>) {
+		try {
+			return { result: await work, thrown: undefined as unknown };
+		} catch (error) {
+			return { result: undefined, thrown: error };
+		}
+	}
+
+	/** POST answered 503 quoting the URL (maybe applied); the list that checks fails the same way. */
+	async function unverifiedRegistration(): Promise<Capture> {
+		const harness = new TriggerHarness(new WiseAgentTrigger(), { events: ['contactCreate'] });
+		let url = '';
+		const scopes = [
+			api().get(DATA_PATH).query({ requestType: 'webhooks' }).reply(200, []),
+			api()
+				.post(DATA_PATH)
+				.query({ requestType: 'webhooks' })
+				.reply((_uri, body) => {
+					url = postedUrl(body);
+					return [503, `<html>${quoting(url)}</html>`, { 'Content-Type': 'text/html' }];
+				}),
+			// The check, then the clean-up's second look: two tries each (maxRetries 1).
+			api()
+				.get(DATA_PATH)
+				.query({ requestType: 'webhooks' })
+				.times(4)
+				.reply(() => [503, { error: quoting(url) }]),
+		];
+		return await captureActivation(harness, scopes, () => url);
+	}
+
+	/** Activates; what it threw (and its JSON form) is scanned for the token of `url()`. */
+	async function captureActivation(
+		harness: TriggerHarness,
+		scopes: nock.Scope[],
+		url: () => string,
+	): Promise<Capture> {
+		const { thrown } = await outcome(harness.hook('create'));
+		return {
+			outputs: { thrown, thrownJson: errorJson(thrown) },
+			scopes,
+			secrets: { webhookToken: tokenIn(url()) },
+			failed: thrown instanceof Error,
+		};
+	}
+
+	/**
+	 * A 503 registration adopted from the list; the next one refused quoting the URL; removing the
+	 * adopted one fails for good (three tries), quoting it too.
+	 */
+	async function adoptedThenRolledBack(): Promise<Capture> {
+		const harness = new TriggerHarness(new WiseAgentTrigger(), {
+			events: ['contactCreate', 'taskCreate'],
+		});
+		let url = '';
+		const scopes = [
+			api().get(DATA_PATH).query({ requestType: 'webhooks' }).reply(200, []),
+			api()
+				.post(DATA_PATH)
+				.query({ requestType: 'webhooks' })
+				.reply((_uri, body) => {
+					url = postedUrl(body);
+					return [503, { error: quoting(url) }];
+				}),
+			api()
+				.get(DATA_PATH)
+				.query({ requestType: 'webhooks' })
+				.reply(() => [
+					200,
+					{ Data: [{ WebhookID: '41', EventType: 'contactCreate', Status: 'Active', Url: url }] },
+				]),
+			api()
+				.post(DATA_PATH)
+				.query({ requestType: 'webhooks' })
+				.reply(() => [200, { Error: `Invalid Url ${quoting(url)}` }]),
+			api()
+				.delete(DATA_PATH)
+				.query({ requestType: 'webhooks' })
+				.times(3)
+				.reply(() => [
+					503,
+					`Webhook 41 (${quoting(url)}) is busy`,
+					{ 'Content-Type': 'text/plain' },
+				]),
+		];
+		return await captureActivation(harness, scopes, () => url);
+	}
+
+	/** Deactivation: one DELETE fails for good (503, three tries), the other is refused; both quote the URL. */
+	async function failedDeactivation(): Promise<Capture> {
+		const harness = new TriggerHarness(new WiseAgentTrigger(), {
+			events: ['contactCreate', 'taskCreate'],
+		});
+		api().get(DATA_PATH).query({ requestType: 'webhooks' }).reply(200, []);
+		api()
+			.post(DATA_PATH)
+			.query({ requestType: 'webhooks' })
+			.reply(200, { success: true, WebhookID: '9' })
+			.post(DATA_PATH)
+			.query({ requestType: 'webhooks' })
+			.reply(200, { success: true, WebhookID: '10' });
+		await harness.hook('create');
+		const slot = (harness.staticData.slots as Record<string, { token: string }>)[PRODUCTION_URL];
+		const url = `${PRODUCTION_URL}?token=${encodeURIComponent(slot.token)}`;
+		const scopes = [
+			api()
+				.delete(DATA_PATH, (body) => postedId(body) === '9')
+				.query({ requestType: 'webhooks' })
+				.times(3)
+				.reply(503, { error: `Webhook 9 ${quoting(url)} unavailable` }),
+			api()
+				.delete(DATA_PATH, (body) => postedId(body) === '10')
+				.query({ requestType: 'webhooks' })
+				.reply(200, { Error: `Not allowed for ${quoting(url)}` }),
+		];
+		const { result, thrown } = await outcome(harness.hook('delete'));
+		return {
+			outputs: { result, thrown, thrownJson: errorJson(thrown) },
+			scopes,
+			secrets: { webhookToken: slot.token },
+			failed: result === false && thrown === undefined,
+		};
+	}
+
+	const postedId = (body: unknown) =>
+		new URLSearchParams(
+			typeof body === 'string' ? body : new URLSearchParams(body as never).toString(),
+		).get('WebhookID');
+
+	const triggerScenarios: Record<string, () => Promise<Capture>> = {
+		'registration 503 quoting the URL, and the check list failing quoting it':
+			unverifiedRegistration,
+		'registration adopted after a 503, the next one refused, the adopted one not removable':
+			adoptedThenRolledBack,
+		'deactivation: a retried delete failing for good and a refused one, quoting the URL':
+			failedDeactivation,
+	};
+
+	it('no webhook token, in any encoding, leaves activation or deactivation', async () => {
+		const found: string[] = [];
+		const unused: string[] = [];
+		const notFailed: string[] = [];
+		let warned = false;
+		for (const [name, scenario] of Object.entries(triggerScenarios)) {
+			nock.cleanAll();
+			const logStart = logLines.length;
+			const capture = await scenario();
+			const secrets = { ...SECRETS, ...capture.secrets };
+			expect(capture.secrets?.webhookToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+			for (const [kind, output] of Object.entries(capture.outputs)) {
+				found.push(...leaks(`${name} → ${kind}`, `${dump(output)}\n${errorJson(output)}`, secrets));
+			}
+			const log = logLines.slice(logStart).join('\n');
+			found.push(...leaks(`${name} → log`, log, secrets));
+			warned ||= /could not remove Wise Agent webhook\(s\) (9, 10|10, 9);/.test(log);
+			if (!capture.scopes.every((scope) => scope.isDone())) unused.push(name);
+			if (!capture.failed) notFailed.push(name);
+		}
+
+		expect(found).toEqual([]);
+		// Not vacuous: every echo was sent, every scenario failed, and the deactivation logged why.
+		expect(unused).toEqual([]);
+		expect(notFailed).toEqual([]);
+		expect(warned).toBe(true);
+	});
 });

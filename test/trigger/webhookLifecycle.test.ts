@@ -2,17 +2,26 @@ import nock from 'nock';
 
 import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
 import type { TriggerStaticData } from '../../nodes/WiseAgentTrigger/registration';
+import { webhookRetry } from '../../nodes/WiseAgentTrigger/registration';
 import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.node';
 import { ACCESS_TOKEN, DATA_PATH, SERVER_URL } from '../helpers/n8n';
 import { PRODUCTION_URL, TEST_URL, TriggerHarness } from '../helpers/trigger';
 
 const api = () => nock(SERVER_URL).matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`);
 const savedPolicy = { ...retryPolicy };
+const savedRetry = { ...webhookRetry };
+/** The registration's retry waits, recorded instead of waited. */
+let waits: number[] = [];
 
 beforeAll(() => nock.disableNetConnect());
-beforeEach(() => Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 5 }));
+beforeEach(() => {
+	Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 5 });
+	waits = [];
+	Object.assign(webhookRetry, { sleep: async (ms: number) => void waits.push(ms) });
+});
 afterEach(() => {
 	Object.assign(retryPolicy, savedPolicy);
+	Object.assign(webhookRetry, savedRetry);
 	nock.cleanAll();
 });
 afterAll(() => nock.enableNetConnect());
@@ -325,6 +334,169 @@ describe('test and production URLs', () => {
 		await harness.hook('delete', { isTest: true });
 		expect(deleted).toEqual(['50']);
 		expect(slots(harness)[TEST_URL]).toBeUndefined();
+		expect(slots(harness)[PRODUCTION_URL].hooks).toEqual({ contactCreate: '1' });
+	});
+});
+
+describe('registration failures', () => {
+	it('adopts the Active copy of a webhook a failed POST registered and removes the other copies', async () => {
+		const harness = trigger(['contactCreate']);
+		let url = '';
+		const scope = expectList([])
+			.post(DATA_PATH, (body) => {
+				url = formOf(body).Url;
+				return true;
+			})
+			.query({ requestType: 'webhooks' })
+			.reply(503, { error: 'Service Unavailable' })
+			.get(DATA_PATH)
+			.query({ requestType: 'webhooks' })
+			.reply(() => [
+				200,
+				{
+					Data: [
+						{ WebhookID: '44', EventType: 'contactCreate', Status: 'Disabled', Url: url },
+						{ WebhookID: '41', EventType: 'contactCreate', Status: 'Active', Url: url },
+						{ WebhookID: '43', EventType: 'contactCreate', Status: 'Active', Url: url },
+						{ WebhookID: '50', EventType: 'contactCreate', Status: 'Active', Url: `${url}x` },
+					],
+				},
+			]);
+		const { deleted, scope: deletes } = expectDeletes({
+			'43': [200, { success: true }],
+			'44': [200, { success: true }],
+		});
+
+		expect(await harness.hook('create')).toBe(true);
+
+		expect(scope.isDone() && deletes.isDone()).toBe(true);
+		expect(deleted.sort()).toEqual(['43', '44']);
+		expect(slots(harness)[PRODUCTION_URL].hooks).toEqual({ contactCreate: '41' });
+		expect(slots(harness)[PRODUCTION_URL].orphans).toBeUndefined();
+	});
+
+	it('fails with a clear error, posting nothing, when the webhook list cannot be read', async () => {
+		const harness = trigger(['contactCreate']);
+		const scope = api()
+			.get(DATA_PATH)
+			.query({ requestType: 'webhooks' })
+			.times(5)
+			.reply(503, { error: 'Service Unavailable' });
+		await expect(harness.hook('create')).rejects.toThrow(
+			'Could not register the Wise Agent webhooks: the webhook list could not be read',
+		);
+		expect(scope.isDone()).toBe(true);
+		expect(slots(harness)[PRODUCTION_URL]).toBeUndefined();
+	});
+
+	it('a refusal is final: no second POST, no extra list', async () => {
+		const harness = trigger(['contactCreate']);
+		let posts = 0;
+		let lists = 0;
+		api()
+			.get(DATA_PATH)
+			.query({ requestType: 'webhooks' })
+			.times(3)
+			.reply(() => {
+				lists++;
+				return [200, { Data: [] }];
+			});
+		api()
+			.post(DATA_PATH)
+			.query({ requestType: 'webhooks' })
+			.times(3)
+			.reply(() => {
+				posts++;
+				return [403, { error: 'forbidden', error_description: 'Url not allowed' }];
+			});
+		await expect(harness.hook('create')).rejects.toThrow('forbidden');
+		expect([posts, lists, waits]).toEqual([1, 1, []]);
+	});
+
+	it('a stale webhook that cannot be removed does not stop the activation; it is removed later', async () => {
+		const { harness, url } = await activated(['contactCreate', 'noteCreate'], ['1', '2']);
+		harness.setParameters({ events: ['contactCreate'] });
+		expectList([
+			{ WebhookID: '1', EventType: 'contactCreate', Status: 'Active', Url: url },
+			{ WebhookID: '2', EventType: 'noteCreate', Status: 'Active', Url: url },
+		]);
+		const refused = expectDeletes({ '2': [403, { error: 'forbidden' }] });
+
+		expect(await harness.hook('create')).toBe(true);
+		expect(refused.scope.isDone()).toBe(true);
+		expect(slots(harness)[PRODUCTION_URL]).toMatchObject({
+			hooks: { contactCreate: '1' },
+			orphans: ['2'],
+		});
+		// Still something to clean up: n8n is told to run create() again.
+		expect(await harness.hook('checkExists')).toBe(false);
+
+		const { deleted, scope } = expectDeletes({
+			'1': [200, { success: true }],
+			'2': [200, { success: true }],
+		});
+		expect(await harness.hook('delete')).toBe(true);
+		expect(scope.isDone()).toBe(true);
+		expect(deleted.sort()).toEqual(['1', '2']);
+		expect(slots(harness)[PRODUCTION_URL]).toBeUndefined();
+	});
+});
+
+describe('removal failures', () => {
+	it('a refused delete (HTTP 200 error, 4xx) is not retried', async () => {
+		const { harness } = await activated(['contactCreate'], ['1']);
+		const { deleted } = expectDeletes({ '1': [403, { error: 'forbidden' }] });
+		expect(await harness.hook('delete')).toBe(false);
+		expect([deleted, waits]).toEqual([['1'], []]);
+	});
+
+	it('stops retrying when the next wait would pass the time budget (injected clock)', async () => {
+		const { harness } = await activated(['contactCreate'], ['1']);
+		let now = 0;
+		Object.assign(webhookRetry, {
+			delaysMs: [6_000],
+			now: () => now,
+			sleep: async (ms: number) => {
+				waits.push(ms);
+				now += ms;
+			},
+		});
+		let tries = 0;
+		api()
+			.delete(DATA_PATH)
+			.query({ requestType: 'webhooks' })
+			.times(3)
+			.reply(() => {
+				tries++;
+				return [503, { error: 'Service Unavailable' }];
+			});
+
+		expect(await harness.hook('delete')).toBe(false);
+
+		// 6 s, then another 6 s would make 12 s > 10 s: two tries, not three.
+		expect([tries, waits]).toEqual([2, [6_000]]);
+		expect(slots(harness)[PRODUCTION_URL].hooks).toEqual({ contactCreate: '1' });
+	});
+
+	it('by default waits 1 s, then 3 s: three tries, 4 s of waiting', async () => {
+		const { harness } = await activated(['contactCreate', 'taskCreate'], ['1', '2']);
+		const tried: string[] = [];
+		api()
+			.delete(DATA_PATH, (body) => {
+				tried.push(formOf(body).WebhookID);
+				return true;
+			})
+			.query({ requestType: 'webhooks' })
+			.times(6)
+			.reply((_uri, body) =>
+				formOf(body).WebhookID === '1' ? [503, 'down'] : [200, { success: true }],
+			);
+
+		expect(await harness.hook('delete')).toBe(false);
+
+		// Only the failing one is tried again.
+		expect(tried).toEqual(['1', '2', '1', '1']);
+		expect(waits).toEqual([1_000, 3_000]);
 		expect(slots(harness)[PRODUCTION_URL].hooks).toEqual({ contactCreate: '1' });
 	});
 });
