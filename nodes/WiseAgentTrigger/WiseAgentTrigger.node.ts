@@ -9,10 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isDuplicate, isKnownToken, parseDelivery } from './delivery';
-import type { Delivery } from './delivery';
-import { fetchRecords } from './enrich';
+import { decodeJsonStringFields } from '../WiseAgent/helpers/simplify';
 import { resourceKindOf } from '../WiseAgent/transport';
+import type { CaughtUp } from './catchUp';
+import { catchUp, catchUpFamilies, claimDelivered, primeFeeds, saveFeeds } from './catchUp';
+import { bodyText, isDuplicate, parseDelivery, slotOfToken } from './delivery';
+import type { Delivery } from './delivery';
+import { MAX_RECORDS_PER_DELIVERY, fetchRecords } from './enrich';
 import { eventOptions, isDeleteEvent, isSelected } from './events';
 import {
 	TOKEN_PARAMETER,
@@ -76,7 +79,7 @@ export class WiseAgentTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to read each changed record from Wise Agent (deleted events are never read). Tasks have no single read: they are looked up in the first 1,000 entries of the task list.',
+					'Whether to read each changed record from Wise Agent, at most 100 per delivery (deleted events are never read). Tasks have no single read: they are looked up in the first 2,000 entries of the task list.',
 			},
 			{
 				displayName: 'Options',
@@ -92,7 +95,7 @@ export class WiseAgentTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 10,
 						description:
-							'Deliveries with the same event type, IDs and event time received within this many minutes are dropped. 0 turns this off.',
+							'Deliveries with the same event type, IDs and event time received within this many minutes are dropped (without an event time: only the same body within a minute). 0 turns this off; created contacts, tasks and properties are still emitted only once.',
 					},
 					{
 						displayName: 'Simplify',
@@ -113,7 +116,14 @@ export class WiseAgentTrigger implements INodeType {
 				return await checkExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await createWebhooks.call(this);
+				const created = await createWebhooks.call(this);
+				const url = this.getNodeWebhookUrl('default');
+				const slot = url ? triggerStaticData(this).slots?.[url] : undefined;
+				if (created && url && slot?.kind === 'production') {
+					const families = catchUpFamilies(this.getNodeParameter('events', []) as string[]);
+					await primeFeeds.call(this, triggerStaticData(this), url, slot.token, families);
+				}
+				return created;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return await deleteWebhooks.call(this);
@@ -124,30 +134,57 @@ export class WiseAgentTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = triggerStaticData(this);
 		const query = this.getQueryData() as IDataObject;
-		if (!isKnownToken(query[TOKEN_PARAMETER], data)) {
-			return reject(this, 401, 'Missing or wrong token');
-		}
+		const url = slotOfToken(query[TOKEN_PARAMETER], data);
+		if (url === undefined) return reject(this, 401, 'Missing or wrong token');
+		const slot = { url, token: data.slots![url].token, kind: data.slots![url].kind };
 
 		const request = this.getRequestObject() as { rawBody?: unknown };
-		const parsed = parseDelivery(this.getBodyData(), request.rawBody);
+		const body = this.getBodyData();
+		const parsed = parseDelivery(body, request.rawBody);
 		if (!parsed.ok) return reject(this, 400, parsed.reason);
 		const delivery = parsed.delivery;
 
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!isSelected(events, delivery.eventType, delivery.family)) {
-			return { webhookResponse: { received: true, ignored: 'event not selected' } };
-		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const windowMinutes = (options.duplicateWindowMinutes as number | undefined) ?? 10;
-		if (isDuplicate(data, delivery, windowMinutes * 60_000)) {
-			return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
-		}
-		if (delivery.resourceIds.length === 0) {
-			return { webhookResponse: { received: true, ignored: 'no resource ids' } };
-		}
+		let ignored: string | undefined;
+		if (!isSelected(events, delivery.eventType, delivery.family)) ignored = 'event not selected';
+		else if (isDuplicate(data, delivery, bodyText(body, request.rawBody), windowMinutes * 60_000)) {
+			ignored = 'duplicate delivery';
+		} else if (delivery.resourceIds.length === 0) ignored = 'no resource ids';
 
-		const items = await outputItems.call(this, delivery, options.simplify !== false);
-		return { workflowData: [items] };
+		// Answered before any API call: Wise Agent does not wait long and never sends again.
+		this.getResponseObject()
+			.status(200)
+			.json(ignored ? { received: true, ignored } : { received: true });
+
+		const simplify = options.simplify !== false;
+		const includeRecord = this.getNodeParameter('includeRecord', true) as boolean;
+		const items: INodeExecutionData[] = [];
+		if (!ignored) {
+			const ids =
+				slot.kind === 'production'
+					? claimDelivered(
+							this,
+							data,
+							slot,
+							delivery.family,
+							delivery.resourceIds,
+							delivery.eventCreated,
+						)
+					: delivery.resourceIds;
+			items.push(...(await deliveredItems.call(this, delivery, ids, includeRecord, simplify)));
+		}
+		if (slot.kind === 'production') {
+			for (const family of catchUpFamilies(events)) {
+				const found = await catchUp(this, data, slot, family);
+				items.push(...found.map((change) => caughtUpItem(change, includeRecord, simplify)));
+			}
+			saveFeeds(this, data, slot, [...catchUpFamilies(events), delivery.family]);
+		}
+		return items.length === 0
+			? { noWebhookResponse: true }
+			: { noWebhookResponse: true, workflowData: [items] };
 	}
 }
 
@@ -157,24 +194,40 @@ function reject(context: IWebhookFunctions, status: number, message: string): IW
 	return { noWebhookResponse: true };
 }
 
-async function outputItems(
+/** One item per delivered id: `{event, specificEvent, eventCreated, resourceId, record}`. */
+async function deliveredItems(
 	this: IWebhookFunctions,
 	delivery: Delivery,
+	ids: Array<string | number>,
+	includeRecord: boolean,
 	simplify: boolean,
 ): Promise<INodeExecutionData[]> {
-	const base = delivery.resourceIds.map((resourceId) => ({
+	const base = ids.map((resourceId) => ({
 		event: delivery.family,
 		specificEvent: delivery.eventType,
 		eventCreated: delivery.eventCreated,
 		resourceId,
+		record: null,
 	}));
-	const includeRecord = this.getNodeParameter('includeRecord', true) as boolean;
 	if (!includeRecord || isDeleteEvent(delivery.family)) return base.map((json) => ({ json }));
-	const lookups = await fetchRecords.call(
-		this,
-		resourceKindOf(delivery.family),
-		delivery.resourceIds,
-		simplify,
-	);
-	return base.map((json, index) => ({ json: { ...json, ...lookups[index] } as IDataObject }));
+	const read = ids.slice(0, MAX_RECORDS_PER_DELIVERY);
+	const lookups = await fetchRecords.call(this, resourceKindOf(delivery.family), read, simplify);
+	return base.map((json, index) => ({
+		json: (index < read.length
+			? { ...json, ...lookups[index] }
+			: {
+					...json,
+					recordError: `Not read: this delivery named ${ids.length} records and the first ${MAX_RECORDS_PER_DELIVERY} were read. Read this one with the Wise Agent node by its resourceId.`,
+				}) as IDataObject,
+	}));
+}
+
+function caughtUpItem(change: CaughtUp, includeRecord: boolean, simplify: boolean) {
+	const record =
+		includeRecord && change.record
+			? change.family.startsWith('contact') && simplify
+				? decodeJsonStringFields(change.record)
+				: change.record
+			: null;
+	return { json: { ...change.item, record } as IDataObject };
 }

@@ -65,13 +65,16 @@ function isResourceId(value: unknown): value is string | number {
 	);
 }
 
-/** Constant-time comparison of the token sent with the tokens this node registered. */
-export function isKnownToken(sent: unknown, data: TriggerStaticData): boolean {
-	if (typeof sent !== 'string' || sent === '') return false;
-	let matched = false;
-	for (const slot of Object.values(data.slots ?? {})) {
+/**
+ * The URL of the slot whose token was sent (constant-time comparison with every registered
+ * token), or undefined.
+ */
+export function slotOfToken(sent: unknown, data: TriggerStaticData): string | undefined {
+	if (typeof sent !== 'string' || sent === '') return undefined;
+	let matched: string | undefined;
+	for (const [url, slot] of Object.entries(data.slots ?? {})) {
 		// Hashing first gives equal lengths, so timingSafeEqual never throws or leaks the length.
-		if (timingSafeEqual(digest(sent), digest(slot.token))) matched = true;
+		if (timingSafeEqual(digest(sent), digest(slot.token))) matched = url;
 	}
 	return matched;
 }
@@ -82,31 +85,51 @@ function digest(text: string): Buffer {
 
 /** Deliveries kept for duplicate detection, whatever the window. */
 export const MAX_REMEMBERED_DELIVERIES = 500;
+/** A delivery without EventCreated is a duplicate only when the same bytes came this recently. */
+export const UNDATED_DUPLICATE_WINDOW_MS = 60_000;
 
-export function deliveryKey(delivery: Delivery): string {
-	const ids = delivery.resourceIds.map(String).sort().join(',');
-	return `${delivery.eventType}|${ids}|${delivery.eventCreated ?? ''}`;
+/**
+ * A short hash of what makes a delivery the same one: event type, ids and EventCreated; without
+ * EventCreated, the exact body (two different changes to one record look alike otherwise).
+ */
+export function deliveryKey(delivery: Delivery, rawBody: string): string {
+	const identity =
+		delivery.eventCreated === null
+			? `raw|${rawBody}`
+			: `${delivery.eventType}|${delivery.resourceIds.map(String).sort().join(',')}|${delivery.eventCreated}`;
+	return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
 }
 
 /**
- * True when the same delivery (event type, ids, EventCreated) arrived within the window; otherwise
- * remembers it. Old and excess keys are dropped so static data stays small.
+ * True when the same delivery arrived within the window; otherwise remembers it. Old and excess
+ * keys are dropped so static data stays small.
  */
 export function isDuplicate(
 	data: TriggerStaticData,
 	delivery: Delivery,
+	rawBody: string,
 	windowMs: number,
 	now = Date.now(),
 ): boolean {
 	if (windowMs <= 0) return false;
-	const key = deliveryKey(delivery);
+	const window =
+		delivery.eventCreated === null ? Math.min(windowMs, UNDATED_DUPLICATE_WINDOW_MS) : windowMs;
+	const key = deliveryKey(delivery, rawBody);
 	const recent = Object.entries(data.recentDeliveries ?? {}).filter(
 		([, receivedAt]) => now - receivedAt < windowMs,
 	);
-	const duplicate = recent.some(([seen]) => seen === key);
+	const duplicate = recent.some(([seen, receivedAt]) => seen === key && now - receivedAt < window);
 	if (!duplicate) recent.push([key, now]);
 	data.recentDeliveries = Object.fromEntries(
 		recent.sort((a, b) => a[1] - b[1]).slice(-MAX_REMEMBERED_DELIVERIES),
 	);
 	return duplicate;
+}
+
+/** The body as sent, for the undated duplicate check. */
+export function bodyText(body: unknown, rawBody: unknown): string {
+	if (Buffer.isBuffer(rawBody)) return rawBody.toString('utf8');
+	if (typeof rawBody === 'string') return rawBody;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return typeof body === 'string' ? body : JSON.stringify(body);
 }

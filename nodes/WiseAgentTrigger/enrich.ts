@@ -14,6 +14,8 @@ import {
 
 /** Records fetched at once. */
 export const ENRICH_CONCURRENCY = 5;
+/** Records read for one delivery; a larger one gets the rest as items without their record. */
+export const MAX_RECORDS_PER_DELIVERY = 100;
 
 export type Lookup = { record: IDataObject } | { record: null; recordError: string };
 

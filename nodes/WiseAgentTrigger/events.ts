@@ -13,13 +13,12 @@ export function isDeleteEvent(family: EventFamily): boolean {
 }
 
 /**
- * The family a delivered EventType belongs to: the family itself, a documented sub-type, or an
- * undocumented sub-type that extends a family's name (e.g. a future `contactUpdateRank`).
+ * The family a delivered EventType belongs to: the family itself or one of its documented
+ * sub-types, exactly (an unknown name is refused, not guessed from its prefix).
  */
 export function familyOf(eventType: string): EventFamily | undefined {
 	if ((EVENT_FAMILIES as readonly string[]).includes(eventType)) return eventType as EventFamily;
-	if (eventType in NARROWING_EVENTS) return NARROWING_EVENTS[eventType];
-	return EVENT_FAMILIES.find((family) => eventType.startsWith(family));
+	return Object.hasOwn(NARROWING_EVENTS, eventType) ? NARROWING_EVENTS[eventType] : undefined;
 }
 
 /** The Wise Agent event types to register for the user's selection, in a stable order. */

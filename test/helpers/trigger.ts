@@ -7,6 +7,7 @@ import type {
 	INodeType,
 	IWebhookData,
 	IWebhookResponseData,
+	IWorkflowSettings,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
@@ -49,10 +50,28 @@ export class TriggerHarness {
 	private readonly credentials: ICredentialDataDecryptedObject;
 
 	/** `nodeType`: an instance of the trigger under test (WiseAgentTrigger or WiseAgentPollTrigger). */
+	private readonly nodeTypes: TestNodeTypes;
+
+	private readonly settings: IWorkflowSettings;
+
+	private readonly workflowId: string;
+
+	/**
+	 * `nodeType`: an instance of the trigger under test (WiseAgentTrigger or WiseAgentPollTrigger).
+	 * `staticData`: the workflow's saved static data to start from (e.g. another harness's, as
+	 * after a restart of n8n); it is copied as n8n saves it (JSON).
+	 * `workflowId`: another workflow (default 'test-workflow'), for harnesses that must not share
+	 * what a node keeps in process memory per workflow.
+	 */
 	constructor(
 		nodeType: INodeType,
 		parameters: INodeParameters,
-		options: { credentials?: ICredentialDataDecryptedObject; timezone?: string } = {},
+		options: {
+			credentials?: ICredentialDataDecryptedObject;
+			timezone?: string;
+			staticData?: IDataObject;
+			workflowId?: string;
+		} = {},
 	) {
 		const type = `n8n-nodes-wiseagent.${nodeType.description.name}`;
 		this.nodeType = nodeType;
@@ -78,14 +97,29 @@ export class TriggerHarness {
 			) ?? parameters;
 		this.node = node;
 		this.credentials = options.credentials ?? credentialData();
-		this.workflow = new Workflow({
-			id: 'test-workflow',
-			nodes: [node],
+		this.nodeTypes = new TestNodeTypes({ [type]: nodeType });
+		this.settings = { timezone: options.timezone ?? 'America/New_York' };
+		this.workflowId = options.workflowId ?? 'test-workflow';
+		this.workflow = this.newWorkflow(
+			options.staticData ? savedCopy(options.staticData) : undefined,
+		);
+	}
+
+	private newWorkflow(staticData?: IDataObject): Workflow {
+		return new Workflow({
+			id: this.workflowId,
+			nodes: [this.node],
 			connections: {},
-			nodeTypes: new TestNodeTypes({ [type]: nodeType }),
+			nodeTypes: this.nodeTypes,
 			active: true,
-			settings: { timezone: options.timezone ?? 'America/New_York' },
+			settings: this.settings,
+			staticData,
 		});
+	}
+
+	/** The workflow's whole static data as n8n would save it (JSON), e.g. for a restarted harness. */
+	savedStaticData(): IDataObject {
+		return savedCopy(this.workflow.staticData);
 	}
 
 	/** Changes the node's parameters, as when the user edits the node and saves. */
@@ -139,15 +173,28 @@ export class TriggerHarness {
 		return result as boolean;
 	}
 
-	/** Sends one call to the trigger's webhook through n8n-core's WebhookContext. */
+	/**
+	 * Sends one call to the trigger's webhook through n8n-core's WebhookContext.
+	 *
+	 * `isolatedStaticData`: like n8n running concurrent webhook calls of one workflow, the call
+	 * gets its own copy of the static data as saved when it arrives (JSON, as in the database),
+	 * and its copy is saved back when it is done, replacing whatever is saved then (last write
+	 * wins). Without it, every call shares the harness's one static data object.
+	 * `onAnswer`: called when the node writes its response (status + body).
+	 */
 	async deliver(request: {
 		body?: unknown;
 		query?: IDataObject;
 		rawBody?: unknown;
 		isTest?: boolean;
+		isolatedStaticData?: boolean;
+		onAnswer?: (answer: { status?: number; body?: unknown }) => void;
 	}): Promise<DeliveryResult> {
 		const data = additionalData(this.credentials);
-		const response = new FakeResponse();
+		const response = new FakeResponse(request.onAnswer);
+		const workflow = request.isolatedStaticData
+			? this.newWorkflow(this.savedStaticData())
+			: this.workflow;
 		data.httpRequest = {
 			body: request.body ?? {},
 			query: request.query ?? {},
@@ -157,7 +204,7 @@ export class TriggerHarness {
 		} as never;
 		data.httpResponse = response as never;
 		const context = new WebhookContext(
-			this.workflow,
+			workflow,
 			this.node,
 			data,
 			request.isTest ? 'manual' : 'webhook',
@@ -165,12 +212,24 @@ export class TriggerHarness {
 			[],
 			null,
 		);
-		const result = await this.nodeType.webhook!.call(context);
+		const startedAt = performance.now();
+		let result: IWebhookResponseData;
+		try {
+			result = await this.nodeType.webhook!.call(context);
+		} finally {
+			// n8n saves the static data of the call once it is done, also when it failed.
+			if (workflow !== this.workflow)
+				this.workflow.overrideStaticData(savedCopy(workflow.staticData));
+		}
+		const returnedAt = performance.now();
 		return {
 			result,
 			items: result.workflowData?.[0] ?? [],
 			status: response.statusCode,
 			body: response.body,
+			answeredAfterMs:
+				response.answeredAt === undefined ? undefined : response.answeredAt - startedAt,
+			durationMs: returnedAt - startedAt,
 		};
 	}
 
@@ -194,6 +253,15 @@ export interface DeliveryResult {
 	/** Status written by the node itself (undefined when n8n sends its default response). */
 	status?: number;
 	body?: unknown;
+	/** When the node wrote its response, in ms after the call started (undefined: it did not). */
+	answeredAfterMs?: number;
+	/** How long webhook() took, in ms. */
+	durationMs: number;
+}
+
+/** Static data as n8n stores it: a JSON copy. */
+function savedCopy(staticData: IDataObject): IDataObject {
+	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
 }
 
 /** The part of express' Response a webhook node uses to answer a call itself. */
@@ -204,6 +272,11 @@ class FakeResponse {
 
 	headersSent = false;
 
+	/** performance.now() when the response was written (first json / send / end). */
+	answeredAt?: number;
+
+	constructor(private readonly onAnswer?: (answer: { status?: number; body?: unknown }) => void) {}
+
 	status(code: number) {
 		this.statusCode = code;
 		return this;
@@ -211,7 +284,7 @@ class FakeResponse {
 
 	json(body: unknown) {
 		this.body = body;
-		this.headersSent = true;
+		this.answered();
 		return this;
 	}
 
@@ -220,8 +293,15 @@ class FakeResponse {
 	}
 
 	end() {
-		this.headersSent = true;
+		this.answered();
 		return this;
+	}
+
+	private answered() {
+		if (this.headersSent) return;
+		this.headersSent = true;
+		this.answeredAt = performance.now();
+		this.onAnswer?.({ status: this.statusCode, body: this.body });
 	}
 
 	setHeader() {

@@ -98,13 +98,26 @@ describe('Wise Agent Trigger against the sandbox', () => {
 			body: received[0].body,
 			query: { token: new URL(`http://x${received[0].url}`).searchParams.get('token') },
 		});
+		// The node answers Wise Agent itself, before reading anything.
+		expect(delivery.status).toBe(200);
+		expect(delivery.body).toEqual({ received: true });
 		expect(delivery.items).toHaveLength(1);
 		expect(delivery.items[0].json).toMatchObject({
 			event: 'contactUpdate',
 			specificEvent: 'contactUpdateStatus',
+			eventCreated: (received[0].body as { EventCreated: string }).EventCreated,
 			resourceId: clientId,
 			record: { ClientID: clientId, Status: 'Hot Lead' },
 		});
+
+		// The same delivery again: dropped, and the catch-up finds nothing more.
+		const again = await trigger.deliver({
+			body: received[0].body,
+			query: { token: new URL(`http://x${received[0].url}`).searchParams.get('token') },
+		});
+		expect(again.status).toBe(200);
+		expect(again.body).toEqual({ received: true, ignored: 'duplicate delivery' });
+		expect(again.result.workflowData).toBeUndefined();
 		await trigger.hook('delete');
 	});
 });

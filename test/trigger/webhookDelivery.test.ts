@@ -2,21 +2,47 @@ import nock from 'nock';
 
 import type { TriggerStaticData } from '../../nodes/WiseAgentTrigger/registration';
 import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.node';
+import { DATA_PATH, SERVER_URL } from '../helpers/n8n';
 import { PRODUCTION_URL, TEST_URL, TriggerHarness } from '../helpers/trigger';
 
 const TOKEN = 'k3Y_secret-token-0123456789abcdefXYZ';
 
+/**
+ * A production delivery also runs the catch-up of the selected families that have one (it
+ * reads what changed since the feed's mark): here the account has nothing new, so only the
+ * delivered ids come out. Any other request fails the test (net connect is disabled).
+ */
+let listReads = 0;
+function emptyAccount() {
+	nock(SERVER_URL)
+		.persist()
+		.get(DATA_PATH)
+		.query((query) => ['getContacts', 'tasks', 'getProperties'].includes(String(query.requestType)))
+		.reply(200, (uri) => {
+			listReads++;
+			return uri.includes('requestType=tasks') ? { Page: 1, TotalCount: 0, Data: [] } : [];
+		});
+}
+
 beforeAll(() => nock.disableNetConnect());
+beforeEach(() => {
+	listReads = 0;
+	emptyAccount();
+});
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-/** A trigger as left by create(): one production slot with TOKEN. No enrichment (no HTTP). */
+let workflows = 0;
+
+/** A trigger as left by create(): one production slot with TOKEN. No enrichment. */
 function trigger(events: string[], extra: Record<string, unknown> = {}) {
-	const harness = new TriggerHarness(new WiseAgentTrigger(), {
-		events,
-		includeRecord: false,
-		...extra,
-	});
+	// Each test its own workflow: the catch-up keeps what it emitted in process memory per
+	// workflow, node and token, as a running n8n does.
+	const harness = new TriggerHarness(
+		new WiseAgentTrigger(),
+		{ events, includeRecord: false, ...extra },
+		{ workflowId: `delivery-${++workflows}` },
+	);
 	const data = harness.staticData as TriggerStaticData;
 	data.slots = {
 		[PRODUCTION_URL]: { kind: 'production', token: TOKEN, hooks: { contactCreate: '1' } },
@@ -60,19 +86,24 @@ describe('secret token', () => {
 			query: { token: TOKEN },
 			body: body('contactCreate', [42, 43]),
 		});
-		expect(result.status).toBeUndefined();
+		// The node answers Wise Agent itself (200) and still starts the workflow.
+		expect(result.status).toBe(200);
+		expect(result.body).toEqual({ received: true });
+		expect(result.result.noWebhookResponse).toBe(true);
 		expect(result.items.map((item) => item.json)).toEqual([
 			{
 				event: 'contactCreate',
 				specificEvent: 'contactCreate',
 				eventCreated: '2024-11-21T17:00:00Z',
 				resourceId: 42,
+				record: null,
 			},
 			{
 				event: 'contactCreate',
 				specificEvent: 'contactCreate',
 				eventCreated: '2024-11-21T17:00:00Z',
 				resourceId: 43,
+				record: null,
 			},
 		]);
 	});
@@ -90,6 +121,9 @@ describe('secret token', () => {
 			body: body('contactCreate'),
 		});
 		expect(result.items).toHaveLength(1);
+		expect(result.status).toBe(200);
+		// A test run catches nothing up: only what was delivered, and no API call.
+		expect(listReads).toBe(0);
 	});
 });
 
@@ -114,8 +148,20 @@ describe('payload per event type', () => {
 			body: body(event, ['7', 8]),
 		});
 		expect(result.items.map((item) => item.json)).toEqual([
-			{ event, specificEvent: event, eventCreated: '2024-11-21T17:00:00Z', resourceId: '7' },
-			{ event, specificEvent: event, eventCreated: '2024-11-21T17:00:00Z', resourceId: 8 },
+			{
+				event,
+				specificEvent: event,
+				eventCreated: '2024-11-21T17:00:00Z',
+				resourceId: '7',
+				record: null,
+			},
+			{
+				event,
+				specificEvent: event,
+				eventCreated: '2024-11-21T17:00:00Z',
+				resourceId: 8,
+				record: null,
+			},
 		]);
 	});
 
@@ -135,6 +181,7 @@ describe('payload per event type', () => {
 				specificEvent: specific,
 				eventCreated: '2024-11-21T17:00:00Z',
 				resourceId: 42,
+				record: null,
 			},
 		]);
 	});
@@ -158,10 +205,8 @@ describe('narrowing options', () => {
 		for (const other of ['contactUpdateStatus', 'contactUpdate']) {
 			const result = await send(other);
 			expect(result.result.workflowData).toBeUndefined();
-			expect(result.result.webhookResponse).toEqual({
-				received: true,
-				ignored: 'event not selected',
-			});
+			expect(result.status).toBe(200);
+			expect(result.body).toEqual({ received: true, ignored: 'event not selected' });
 		}
 	});
 
@@ -184,7 +229,8 @@ describe('narrowing options', () => {
 			query: { token: TOKEN },
 			body: body('taskCreate'),
 		});
-		expect(result.status).toBeUndefined();
+		expect(result.status).toBe(200);
+		expect(result.body).toEqual({ received: true, ignored: 'event not selected' });
 		expect(result.result.workflowData).toBeUndefined();
 	});
 });
@@ -196,6 +242,13 @@ describe('malformed bodies', () => {
 		['no EventType', { EventCreated: 'x', ResourceIds: [1] }],
 		['an empty EventType', body('')],
 		['an unknown EventType', body('dealCreate')],
+		// Exact names only: a known family or sub-type with something added is not that event.
+		['a family name with a suffix', body('contactCreateEvil')],
+		['a sub-type with a suffix', body('contactUpdateStatusX')],
+		['a family name with a prefix', body('xcontactCreate')],
+		['a name of Object.prototype', body('constructor')],
+		['another name of Object.prototype', body('toString')],
+		['__proto__', body('__proto__')],
 		['ResourceIds not a list', body('contactCreate', 42)],
 		['ResourceIds missing', { EventType: 'contactCreate' }],
 		['ResourceIds holding objects', body('contactCreate', [{ id: 1 }])],
@@ -207,6 +260,19 @@ describe('malformed bodies', () => {
 		expect(result.status).toBe(400);
 		expect(result.result.noWebhookResponse).toBe(true);
 		expect(result.result.workflowData).toBeUndefined();
+		// Refused before anything else: no catch-up read either.
+		expect(listReads).toBe(0);
+	});
+
+	it('names the unknown EventType in the 400 answer', async () => {
+		const result = await trigger(['contactCreate']).deliver({
+			query: { token: TOKEN },
+			body: body('contactCreateEvil'),
+		});
+		expect(result.status).toBe(400);
+		expect(result.body).toEqual({
+			error: 'EventType "contactCreateEvil" is not a Wise Agent event',
+		});
 	});
 
 	it('checks the token before reading the body', async () => {

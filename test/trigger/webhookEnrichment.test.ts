@@ -12,6 +12,19 @@ const TOKEN = 'enrich-token-0123456789abcdefghijklmn';
 const api = () => nock(SERVER_URL);
 const savedPolicy = { ...retryPolicy };
 
+/**
+ * A production delivery of contactCreate / contactUpdate also runs the catch-up (getContacts
+ * since the feed's mark): here nothing else changed, so only the delivered ids come out.
+ */
+function noOtherContactChanges(latencyMs = 0) {
+	return api()
+		.persist()
+		.get(DATA_PATH)
+		.query((query) => query.requestType === 'getContacts')
+		.delay(latencyMs)
+		.reply(200, []);
+}
+
 beforeAll(() => nock.disableNetConnect());
 beforeEach(() => Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 5 }));
 afterEach(() => {
@@ -20,8 +33,16 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
+let workflows = 0;
+
 function trigger(events: string[], parameters: Record<string, unknown> = {}) {
-	const harness = new TriggerHarness(new WiseAgentTrigger(), { events, ...parameters });
+	// Each test its own workflow: the catch-up keeps what it emitted in process memory per
+	// workflow, node and token, as a running n8n does.
+	const harness = new TriggerHarness(
+		new WiseAgentTrigger(),
+		{ events, ...parameters },
+		{ workflowId: `enrich-${++workflows}` },
+	);
 	(harness.staticData as TriggerStaticData).slots = {
 		[PRODUCTION_URL]: { kind: 'production', token: TOKEN, hooks: {} },
 	};
@@ -41,6 +62,8 @@ async function deliver(
 }
 
 describe('Include Full Record', () => {
+	beforeEach(() => noOtherContactChanges());
+
 	it('reads contacts with getSingleContact and decodes their JSON-in-string fields', async () => {
 		const scope = api()
 			.get(DATA_PATH)
@@ -126,6 +149,12 @@ describe('Include Full Record', () => {
 					Data: Array.from({ length: 100 }, (_, i) => ({ TaskID: String(page * 1000 + i) })),
 				};
 			});
+		// Then the taskCreate catch-up reads the task list once more: nothing new there.
+		api()
+			.persist()
+			.get(DATA_PATH)
+			.query((query) => query.requestType === 'tasks')
+			.reply(200, { Page: 1, TotalCount: 0, Data: [] });
 		const { items } = await deliver(trigger(['taskCreate']), 'taskCreate', [5]);
 		expect(scope.isDone()).toBe(true);
 		expect(items[0].json).toMatchObject({ resourceId: 5, record: null });
@@ -193,6 +222,7 @@ describe('Include Full Record', () => {
 
 	it('never reads records of deleted events', async () => {
 		// No nock interceptor: any request would fail the test.
+		nock.cleanAll();
 		const { items } = await deliver(
 			trigger(['contactDelete', 'taskDelete']),
 			'contactDelete',
@@ -204,12 +234,14 @@ describe('Include Full Record', () => {
 				specificEvent: 'contactDelete',
 				eventCreated: '2024-11-21T17:00:00Z',
 				resourceId: 1,
+				record: null,
 			},
 			{
 				event: 'contactDelete',
 				specificEvent: 'contactDelete',
 				eventCreated: '2024-11-21T17:00:00Z',
 				resourceId: 2,
+				record: null,
 			},
 		]);
 	});
@@ -217,13 +249,15 @@ describe('Include Full Record', () => {
 
 describe('duplicate deliveries', () => {
 	const noEnrich = { includeRecord: false };
+	beforeEach(() => noOtherContactChanges());
 
 	it('drops the same event, ids and time within the window', async () => {
 		const harness = trigger(['contactCreate'], noEnrich);
 		expect((await deliver(harness, 'contactCreate', [1, 2])).items).toHaveLength(2);
 		const again = await deliver(harness, 'contactCreate', [2, 1]);
 		expect(again.result.workflowData).toBeUndefined();
-		expect(again.result.webhookResponse).toEqual({ received: true, ignored: 'duplicate delivery' });
+		expect(again.status).toBe(200);
+		expect(again.body).toEqual({ received: true, ignored: 'duplicate delivery' });
 	});
 
 	it('lets through a different time, other ids or another event type', async () => {
@@ -236,39 +270,173 @@ describe('duplicate deliveries', () => {
 		expect((await deliver(harness, 'contactUpdateStatus', [1])).items).toHaveLength(1);
 	});
 
+	// The window tests use an event without catch-up (notes): for contacts, tasks and
+	// properties the catch-up also remembers what was emitted, whatever the window.
 	it('lets the same delivery through again after the window', async () => {
-		const harness = trigger(['contactCreate'], {
+		const harness = trigger(['noteCreate'], {
 			...noEnrich,
 			options: { duplicateWindowMinutes: 10 },
 		});
 		const now = jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-11-21T17:00:00Z'));
 		try {
-			await deliver(harness, 'contactCreate', [1]);
+			await deliver(harness, 'noteCreate', [1]);
 			now.mockReturnValue(Date.parse('2024-11-21T17:09:59Z'));
-			expect((await deliver(harness, 'contactCreate', [1])).result.workflowData).toBeUndefined();
+			expect((await deliver(harness, 'noteCreate', [1])).result.workflowData).toBeUndefined();
 			now.mockReturnValue(Date.parse('2024-11-21T17:20:00Z'));
-			expect((await deliver(harness, 'contactCreate', [1])).items).toHaveLength(1);
+			expect((await deliver(harness, 'noteCreate', [1])).items).toHaveLength(1);
 		} finally {
 			now.mockRestore();
 		}
 	});
 
 	it('does nothing when the window is 0', async () => {
-		const harness = trigger(['contactCreate'], {
+		const harness = trigger(['noteCreate'], {
 			...noEnrich,
 			options: { duplicateWindowMinutes: 0 },
 		});
-		await deliver(harness, 'contactCreate', [1]);
-		expect((await deliver(harness, 'contactCreate', [1])).items).toHaveLength(1);
+		await deliver(harness, 'noteCreate', [1]);
+		expect((await deliver(harness, 'noteCreate', [1])).items).toHaveLength(1);
 	});
 
-	it('remembers a bounded number of deliveries', async () => {
-		const harness = trigger(['contactCreate'], noEnrich);
-		for (let i = 0; i < 520; i++) await deliver(harness, 'contactCreate', [i]);
+	it('remembers a bounded number of deliveries, the most recent ones', async () => {
+		const harness = trigger(['noteCreate'], noEnrich);
+		for (let i = 0; i < 520; i++) await deliver(harness, 'noteCreate', [i]);
 		const remembered = Object.keys(
 			(harness.staticData as TriggerStaticData).recentDeliveries ?? {},
 		);
 		expect(remembered).toHaveLength(500);
-		expect(remembered).toContain('contactCreate|519|2024-11-21T17:00:00Z');
+		// The newest is still recognised; the oldest was forgotten.
+		expect((await deliver(harness, 'noteCreate', [519])).body).toEqual({
+			received: true,
+			ignored: 'duplicate delivery',
+		});
+		expect((await deliver(harness, 'noteCreate', [0])).items).toHaveLength(1);
 	});
+
+	it('keeps a short key per delivery, even for a delivery of 10,000 ids', async () => {
+		const harness = trigger(['contactCreate'], noEnrich);
+		const ids = Array.from({ length: 10_000 }, (_, i) => 100_000 + i);
+		expect((await deliver(harness, 'contactCreate', ids)).items).toHaveLength(10_000);
+		const remembered = (harness.staticData as TriggerStaticData).recentDeliveries ?? {};
+		expect(Object.keys(remembered)).toHaveLength(1);
+		for (const key of Object.keys(remembered)) expect(key.length).toBeLessThanOrEqual(32);
+		expect(JSON.stringify(remembered).length).toBeLessThan(100);
+		// Still the same delivery whatever the order of its ids, and another one with one id changed.
+		expect((await deliver(harness, 'contactCreate', [...ids].reverse())).body).toEqual({
+			received: true,
+			ignored: 'duplicate delivery',
+		});
+		const other = [...ids.slice(0, -1), 999_999];
+		expect((await deliver(harness, 'contactCreate', other)).result.workflowData).toBeDefined();
+	});
+
+	describe('without EventCreated', () => {
+		const send = async (harness: TriggerHarness, payload: object) => {
+			const text = JSON.stringify(payload);
+			return await harness.deliver({
+				query: { token: TOKEN },
+				body: JSON.parse(text),
+				rawBody: Buffer.from(text),
+			});
+		};
+		const update = { EventType: 'contactUpdate', ResourceIds: [42] };
+		let now: jest.SpyInstance<number, []>;
+		const at = (iso: string) => now.mockReturnValue(Date.parse(iso));
+		beforeEach(() => (now = jest.spyOn(Date, 'now')));
+		afterEach(() => now.mockRestore());
+
+		it('drops the same bytes within 60 s only: a later identical body is another change', async () => {
+			const harness = trigger(['contactUpdate'], noEnrich);
+			at('2024-11-21T17:00:00Z');
+			expect((await send(harness, update)).items).toHaveLength(1);
+			at('2024-11-21T17:00:30Z');
+			const resent = await send(harness, update);
+			expect(resent.result.workflowData).toBeUndefined();
+			// Two minutes later (inside the 10-minute window): contact 42 changed again.
+			at('2024-11-21T17:02:00Z');
+			const later = await send(harness, update);
+			expect(later.items.map((item) => item.json)).toEqual([
+				{
+					event: 'contactUpdate',
+					specificEvent: 'contactUpdate',
+					eventCreated: null,
+					resourceId: 42,
+					record: null,
+				},
+			]);
+			at('2024-11-21T17:09:00Z');
+			expect((await send(harness, update)).items).toHaveLength(1);
+			expect(resent.body).toEqual({ received: true, ignored: 'duplicate delivery' });
+		});
+
+		it('lets two different bodies through, even a second apart', async () => {
+			const harness = trigger(['contactUpdate'], noEnrich);
+			at('2024-11-21T17:00:00Z');
+			expect((await send(harness, update)).items).toHaveLength(1);
+			at('2024-11-21T17:00:01Z');
+			expect(
+				(await send(harness, { EventType: 'contactUpdateStatus', ResourceIds: [42] })).items,
+			).toHaveLength(1);
+			at('2024-11-21T17:00:02Z');
+			expect((await send(harness, { ...update, ResourceIds: [42, 43] })).items).toHaveLength(2);
+		});
+	});
+});
+
+/** Records one delivery reads at most (the rest get `record: null` and a `recordError`). */
+const MAX_RECORDS_PER_DELIVERY = 100;
+
+describe('large deliveries', () => {
+	it(`answers at once, reads at most ${MAX_RECORDS_PER_DELIVERY} records and still gives every id an item`, async () => {
+		const LATENCY_MS = 50;
+		const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
+		let requests = 0;
+		let singleReads = 0;
+		const single = api()
+			.get(DATA_PATH)
+			.query((query) => query.requestType === 'getSingleContact')
+			.times(ids.length)
+			.delay(LATENCY_MS)
+			.reply(200, (uri) => [
+				{ ClientID: Number(new URL(uri, SERVER_URL).searchParams.get('clientID')) },
+			]);
+		single.on('request', () => {
+			requests++;
+			singleReads++;
+		});
+		noOtherContactChanges(LATENCY_MS).on('request', () => requests++);
+
+		let requestsWhenAnswered: number | undefined;
+		const result = await trigger(['contactCreate']).deliver({
+			query: { token: TOKEN },
+			body: { EventType: 'contactCreate', EventCreated: '2024-11-21T17:00:00Z', ResourceIds: ids },
+			onAnswer: () => (requestsWhenAnswered = requests),
+		});
+
+		// Answered by the node itself, before its first API request.
+		expect(result.status).toBe(200);
+		expect(result.body).toEqual({ received: true });
+		expect(result.answeredAfterMs).toBeDefined();
+		expect(requestsWhenAnswered).toBe(0);
+		expect(requests).toBeGreaterThan(0);
+
+		expect(singleReads).toBe(MAX_RECORDS_PER_DELIVERY);
+		expect(result.items.map((item) => item.json.resourceId)).toEqual(ids);
+		const read = result.items.slice(0, MAX_RECORDS_PER_DELIVERY).map((item) => item.json);
+		const notRead = result.items.slice(MAX_RECORDS_PER_DELIVERY).map((item) => item.json);
+		expect(read.map((json) => (json.record as { ClientID: number }).ClientID)).toEqual(
+			ids.slice(0, MAX_RECORDS_PER_DELIVERY),
+		);
+		expect(read.every((json) => json.recordError === undefined)).toBe(true);
+		for (const json of notRead) {
+			expect(json).toMatchObject({ event: 'contactCreate', record: null });
+			expect(json.recordError).toEqual(expect.stringContaining('1000 records'));
+			expect(json.recordError).toEqual(
+				expect.stringContaining(`first ${MAX_RECORDS_PER_DELIVERY} were read`),
+			);
+			expect(json.recordError).toEqual(expect.stringContaining('resourceId'));
+		}
+		// A generous bound: 1,000 reads at 50 ms, 5 at a time, would take 10 s.
+		expect(result.durationMs).toBeLessThan(10_000);
+	}, 30_000);
 });
