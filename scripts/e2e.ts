@@ -24,6 +24,7 @@ import { runV1Case } from './e2e/cases/n8n-v1';
 import { QUEUE_CASE_NAME, runQueueCase } from './e2e/cases/queue';
 import { refreshCases } from './e2e/cases/refresh';
 import { triggerCases } from './e2e/cases/triggers';
+import { triggerBurstCases } from './e2e/cases/triggerBurst';
 import {
 	formatMs,
 	runCases,
@@ -69,6 +70,7 @@ async function main(): Promise<number> {
 		...refreshCases,
 		...oauthCases,
 		...triggerCases,
+		...triggerBurstCases,
 	];
 	const cases = selectCases(all, args);
 	const results: CaseResult[] = [];

@@ -199,6 +199,41 @@ export function chain(nodes: Json[]): Json {
 	return connections;
 }
 
+/** A NoOp node (the end of a trigger workflow). */
+export function noOpNode(name = 'Done'): Json {
+	return {
+		id: randomUUID(),
+		name,
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [240, 0],
+		parameters: {},
+	};
+}
+
+/** "Wise Agent Trigger → Done" with the sandbox credential; `webhookId` is the trigger's path. */
+export function webhookTriggerWorkflow(
+	ctx: E2eContext,
+	name: string,
+	parameters: Json,
+): { webhookId: string; workflow: Json } {
+	const webhookId = randomUUID();
+	const trigger = {
+		id: randomUUID(),
+		name: 'Wise Agent Trigger',
+		type: `${ctx.packageName}.wiseAgentTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters,
+		credentials: {
+			wiseAgentOAuth2Api: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
+		},
+	};
+	const nodes = [trigger, noOpNode()];
+	return { webhookId, workflow: { name, nodes, connections: chain(nodes) } };
+}
+
 /** Creates, activates and waits until the triggers are live. */
 export async function createActiveWorkflow(ctx: E2eContext, workflow: Json): Promise<N8nWorkflow> {
 	const created = await ctx.client.createWorkflow({

@@ -19,12 +19,7 @@ import { installPackageIntoUserFolder, startN8n } from '../../lib/n8n';
 import type { Service } from '../../lib/proc';
 import { startPostgres, startRedis, type Postgres } from '../../lib/queue-infra';
 import { ensureRuntime, ROOT_DIR, type RuntimePaths } from '../../lib/runtime';
-import {
-	SANDBOX_CREDENTIAL_ID,
-	SANDBOX_CREDENTIAL_NAME,
-	startStack,
-	type Stack,
-} from '../../lib/stack';
+import { startStack, type Stack } from '../../lib/stack';
 import {
 	callWebhook,
 	chain,
@@ -36,6 +31,7 @@ import {
 	executionsOf,
 	nodeOutput,
 	webhookNode,
+	webhookTriggerWorkflow,
 	wiseAgentNode,
 	SandboxAdmin,
 	type E2eContext,
@@ -216,33 +212,12 @@ export async function runQueueCase(options: QueueOptions): Promise<void> {
 		};
 
 		// 5. the trigger: activation registers ONE webhook, by main
-		const webhookId = randomUUID();
-		const trigger = {
-			id: randomUUID(),
-			name: 'Wise Agent Trigger',
-			type: `${ctx.packageName}.wiseAgentTrigger`,
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId,
-			parameters: { events: ['contactCreate'], includeRecord: true, options: {} },
-			credentials: {
-				wiseAgentOAuth2Api: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
-			},
-		};
-		const done = {
-			id: randomUUID(),
-			name: 'Done',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [240, 0],
-			parameters: {},
-		};
-		const triggerNodes = [trigger, done];
-		const workflow = await createActiveWorkflow(ctx, {
-			name: 'e2e queue: new contact trigger',
-			nodes: triggerNodes,
-			connections: chain(triggerNodes),
-		});
+		const { webhookId, workflow: triggerWorkflow } = webhookTriggerWorkflow(
+			ctx,
+			'e2e queue: new contact trigger',
+			{ events: ['contactCreate'], includeRecord: true, options: {} },
+		);
+		const workflow = await createActiveWorkflow(ctx, triggerWorkflow);
 		const mine = async () =>
 			(await ctx.sandbox.state()).webhooks.filter((hook) =>
 				hook.Url.includes(`/webhook/${webhookId}/`),

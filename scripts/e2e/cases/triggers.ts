@@ -17,6 +17,8 @@ import {
 	execution,
 	executionsOf,
 	nodeOutput,
+	noOpNode,
+	webhookTriggerWorkflow,
 	type E2eCase,
 	type E2eContext,
 	type Json,
@@ -25,17 +27,6 @@ import {
 const credentials = {
 	wiseAgentOAuth2Api: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME },
 };
-
-function noOp(name = 'Done'): Json {
-	return {
-		id: randomUUID(),
-		name,
-		type: 'n8n-nodes-base.noOp',
-		typeVersion: 1,
-		position: [240, 0],
-		parameters: {},
-	};
-}
 
 /** Executions of a workflow whose trigger output contains `resourceId` (items of other changes are ignored). */
 async function executionsFor(
@@ -58,27 +49,12 @@ export const triggerCases: E2eCase[] = [
 		name: 'webhook trigger: activation registers one webhook per event, a change -> one execution, no token -> 401, deactivation removes them',
 		timeoutMs: 180_000,
 		async run(ctx) {
-			const webhookId = randomUUID();
-			const trigger = {
-				id: randomUUID(),
-				name: 'Wise Agent Trigger',
-				type: `${ctx.packageName}.wiseAgentTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: {
-					events: ['contactCreate', 'contactUpdate'],
-					includeRecord: true,
-					options: {},
-				},
-				credentials,
-			};
-			const nodes = [trigger, noOp()];
-			const workflow = await createActiveWorkflow(ctx, {
-				name: 'e2e: webhook trigger lifecycle',
-				nodes,
-				connections: chain(nodes),
-			});
+			const { webhookId, workflow: definition } = webhookTriggerWorkflow(
+				ctx,
+				'e2e: webhook trigger lifecycle',
+				{ events: ['contactCreate', 'contactUpdate'], includeRecord: true, options: {} },
+			);
+			const workflow = await createActiveWorkflow(ctx, definition);
 			const urlPrefix = `${ctx.n8nUrl}/webhook/${webhookId}/webhook?token=`;
 			const mine = async () =>
 				(await ctx.sandbox.state()).webhooks.filter((hook) =>
@@ -207,7 +183,7 @@ export const triggerCases: E2eCase[] = [
 				},
 				credentials,
 			};
-			const nodes = [trigger, noOp()];
+			const nodes = [trigger, noOpNode()];
 			const workflow = await createActiveWorkflow(ctx, {
 				name: 'e2e: poll trigger',
 				nodes,
