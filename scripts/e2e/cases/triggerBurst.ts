@@ -7,7 +7,8 @@
  * deliveries are certainly lost at the sandbox. The trigger is expected to recover them by
  * "catch-up" (on each delivery it also reads the contacts changed since its high-water mark), so
  * 5 s after the burst one more contact is created with the normal timeout (another one 5 s later
- * while its delivery fails, at most 3): that successful delivery has to bring the lost ones along.
+ * while its delivery fails, at most 3): a delivery n8n reads after the burst (even one the sender
+ * gave up on meanwhile) has to bring the lost ones along.
  *
  * Bounded throughout: creates 20 at a time, every wait has a limit, polling stops 90 s after the
  * last create at the latest (earlier once every contact was seen, or nothing happened for 15 s).
@@ -431,10 +432,13 @@ export const triggerBurstCases: E2eCase[] = [
 						`delivery after the burst #${attempt} (contact ${next.clientId}, +${formatMs(next.at - burstEndAt)}): ${delivery ? (delivery.error ?? `HTTP ${delivery.statusCode}`) : 'not sent'} in ${formatMs(delivery?.durationMs ?? 0)}`,
 					);
 				}
-				if (!tailOk)
-					problems.push(
-						`none of the ${tail.length} deliveries after the burst succeeded, so nothing could trigger catch-up`,
+				// A delivery the sender gave up on may still be read by n8n (late) and catch up: what
+				// counts is that every contact comes out once, judged below.
+				if (!tailOk) {
+					ctx.log(
+						`none of the ${tail.length} deliveries after the burst succeeded at the sender (n8n may still have read them)`,
 					);
+				}
 				const all = [...contacts, ...tail];
 				const seen = await observe(
 					ctx,
