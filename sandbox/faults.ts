@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * Fault injection. A fault matches requests (by target, method and requestType; all optional) and
- * applies until removed, or for the next `count` matching requests.
+ * applies until removed, or for the next `count` matching requests; `every: N` applies it to every
+ * Nth matching request only.
  *
  * - latency:           wait `latencyMs`, or a random time in [minMs, maxMs], then answer normally
  * - status:            answer `status` (429, 500, 502, 503, 504, ...) with optional `retryAfter` and `body`
@@ -29,6 +30,8 @@ export interface FaultSpec {
 	requestType?: string;
 	/** Only the next N matching requests (deliveries for webhook faults). */
 	count?: number;
+	/** Only every Nth matching request (e.g. 10: a tenth of them, deterministically). */
+	every?: number;
 	latencyMs?: number;
 	minMs?: number;
 	maxMs?: number;
@@ -77,6 +80,10 @@ export function validateFault(spec: unknown): string | FaultSpec {
 		return 'expireToken fault needs afterRequests >= 0';
 	if (f.count !== undefined && !(Number.isInteger(f.count) && f.count > 0))
 		return 'count must be a positive integer';
+	if (f.every !== undefined && !(Number.isInteger(f.every) && f.every > 0))
+		return 'every must be a positive integer';
+	if (f.every !== undefined && f.kind === 'expireToken')
+		return 'every does not apply to expireToken';
 	return f;
 }
 
@@ -124,6 +131,7 @@ export class FaultRegistry {
 			if (faultTarget !== 'any' && faultTarget !== target) continue;
 			if (fault.method && fault.method.toUpperCase() !== method) continue;
 			if (fault.requestType && fault.requestType !== requestType) continue;
+			if (fault.every !== undefined && ++fault.seen % fault.every !== 0) continue;
 			switch (fault.kind) {
 				case 'latency': {
 					const min = fault.minMs ?? fault.latencyMs ?? 0;

@@ -40,6 +40,23 @@ describe('fault injection', () => {
 		expect(res.text).toBe('<html>gateway</html>');
 	});
 
+	it('every Nth matching request only (every: 10 -> a tenth of them)', async () => {
+		sandbox.faults.add({
+			kind: 'status',
+			status: 429,
+			retryAfter: 0,
+			every: 10,
+			requestType: 'getUser',
+		});
+		const statuses: number[] = [];
+		for (let i = 0; i < 30; i++)
+			statuses.push((await api(sandbox, token, 'GET', 'getUser')).status);
+		expect(statuses.map((status, i) => (status === 429 ? i : -1)).filter((i) => i >= 0)).toEqual([
+			9, 19, 29,
+		]);
+		expect(() => sandbox.faults.add({ kind: 'status', status: 429, every: 0 })).toThrow(/every/);
+	});
+
 	it('method filter', async () => {
 		sandbox.faults.add({ kind: 'status', status: 503, method: 'POST' });
 		expect((await api(sandbox, token, 'GET', 'getUser')).status).toBe(200);
