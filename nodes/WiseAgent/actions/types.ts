@@ -7,11 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parallelRequestsField } from '../descriptions/parallelRequests';
+
 /**
  * One operation of one resource: its entry in the Operation dropdown, its fields, and how it
  * runs. Most operations handle one input item at a time (`execute`); the router takes care of
- * pairedItem, continueOnFail and item numbers in errors. Operations that combine many items
- * into fewer API calls implement `executeBatch` instead.
+ * pairedItem, continueOnFail, item numbers in errors and Parallel Requests (several items in
+ * flight at once). Operations that combine many items into fewer API calls implement
+ * `executeBatch` instead.
  */
 export interface WiseAgentOperation {
 	option: INodePropertyOptions & { action: string };
@@ -19,6 +22,13 @@ export interface WiseAgentOperation {
 	/** Documented OAuth scope(s) the request needs, shown in the README. */
 	scopes?: string[];
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	/**
+	 * What an item acts on, for operations whose items must not overtake each other when they
+	 * touch the same record: items sharing any key run one after another, in input order, while
+	 * the others run in parallel. Read before any request, so it must not send one; an item whose
+	 * keys cannot be read (its execute will fail on the same input) may return [] or throw.
+	 */
+	serialKey?: (this: IExecuteFunctions, itemIndex: number) => string[];
 	executeBatch?: (
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
@@ -56,10 +66,16 @@ export function defineResource(spec: {
 	return { option: spec.option, defaultOperation: spec.defaultOperation, operations };
 }
 
-/** The Operation dropdown and all operation fields of a resource, each shown for its operation only. */
+/**
+ * The Operation dropdown and all operation fields of a resource, each shown for its operation
+ * only, then Parallel Requests for the operations that run item by item (last, out of the way).
+ */
 export function resourceProperties(resource: WiseAgentResource): INodeProperties[] {
 	const resourceName = String(resource.option.value);
 	const operations = Object.values(resource.operations);
+	const perItem = operations
+		.filter((operation) => !operation.executeBatch)
+		.map((operation) => String(operation.option.value));
 	return [
 		// The default is each resource's own first operation, which the rule cannot see.
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
@@ -80,5 +96,13 @@ export function resourceProperties(resource: WiseAgentResource): INodeProperties
 				operation.description,
 			),
 		),
+		...(perItem.length
+			? [
+					{
+						...parallelRequestsField,
+						displayOptions: { show: { resource: [resourceName], operation: perItem } },
+					},
+				]
+			: []),
 	];
 }

@@ -155,6 +155,25 @@ function distinctById(contacts: IDataObject[]): IDataObject[] {
 }
 
 /**
+ * The keys under which Create or Update items must not run at the same time (the router's
+ * serialKey): items whose lookups could find, or whose creates could make, the same contact.
+ * They follow findUpsertTarget's comparisons: the email in any case, whenever one is set (it is
+ * looked up unless Match By is Phone, and webcontact itself keeps one contact per email in every
+ * mode), and the digits of each phone when Match By looks at phones.
+ */
+export function upsertMatchKeys(input: Pick<UpsertMatchInput, 'matchBy' | 'email' | 'phones'>) {
+	const keys: string[] = [];
+	const email = input.email.trim().toLowerCase();
+	if (email) keys.push(`email:${email}`);
+	if (input.matchBy !== 'email') {
+		for (const phone of new Set(input.phones.map(digitsOnly).filter(Boolean))) {
+			keys.push(`phone:${phone}`);
+		}
+	}
+	return keys;
+}
+
+/**
  * The one existing contact that Create or Update may change, or undefined to create one.
  * The API's email and phone filters are not documented as exact, so every candidate is checked
  * here: an email match must carry that email (case-insensitive); a phone match must carry that

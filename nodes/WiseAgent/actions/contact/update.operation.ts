@@ -50,6 +50,12 @@ export const update: WiseAgentOperation = {
 		searchProfileCollection(),
 	],
 
+	// Two updates of one contact apply in input order, also with Parallel Requests above 1.
+	serialKey(this: IExecuteFunctions, itemIndex: number): string[] {
+		// 42, 042 and v42/V42 are the same contact.
+		return [`contact:${getContactIdParameter(this, itemIndex).replace(/^(V?)0+/, '$1')}`];
+	},
+
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const clientId = getContactIdParameter(this, itemIndex);
 		const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

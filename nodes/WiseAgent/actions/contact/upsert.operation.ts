@@ -2,14 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireOption, toList } from '../../helpers/validation';
 import type { WiseAgentOperation } from '../types';
+import type { UpsertMatchInput } from './contact.requests';
 import {
 	findUpsertTarget,
 	MATCH_BY_VALUES,
 	sendUpdateContact,
 	sendWebcontact,
 	updateContactFields,
+	upsertMatchKeys,
 	webcontactFields,
 } from './contact.requests';
+import type { CreateContactInput } from './contact.fields';
 import { createContactProperties, readCreateContactInput } from './contact.fields';
 
 export const upsert: WiseAgentOperation = {
@@ -70,29 +73,20 @@ export const upsert: WiseAgentOperation = {
 		...createContactProperties,
 	],
 
+	serialKey(this: IExecuteFunctions, itemIndex: number): string[] {
+		return upsertMatchKeys(
+			readUpsertMatch(this, itemIndex, readCreateContactInput(this, itemIndex)),
+		);
+	},
+
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const input = readCreateContactInput(this, itemIndex);
 		const extra = input.additionalFields;
-		const matchBy = requireOption(
+		const existing = await findUpsertTarget(
 			this,
 			itemIndex,
-			'Match By',
-			this.getNodeParameter('matchBy', itemIndex, 'emailThenPhone'),
-			MATCH_BY_VALUES,
+			readUpsertMatch(this, itemIndex, input),
 		);
-		const onPhoneConflict = requireOption(
-			this,
-			itemIndex,
-			'When the Phone Belongs to a Contact With Another Email',
-			this.getNodeParameter('onPhoneConflict', itemIndex, 'create'),
-			['create', 'fail'] as const,
-		);
-		const existing = await findUpsertTarget(this, itemIndex, {
-			matchBy,
-			onPhoneConflict,
-			email: String(extra.email ?? '').trim(),
-			phones: [extra.mobilePhone, extra.homePhone, extra.workPhone],
-		});
 		if (!existing) {
 			const created = await sendWebcontact(this, itemIndex, webcontactFields(input));
 			return { action: 'created', ...created };
@@ -106,3 +100,30 @@ export const upsert: WiseAgentOperation = {
 		return { action: 'updated', matchedBy: existing.matchedBy, ...updated };
 	},
 };
+
+/** How this item finds its contact: the same reading for the lookup and for serialKey. */
+function readUpsertMatch(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	input: CreateContactInput,
+): UpsertMatchInput {
+	const extra = input.additionalFields;
+	return {
+		matchBy: requireOption(
+			context,
+			itemIndex,
+			'Match By',
+			context.getNodeParameter('matchBy', itemIndex, 'emailThenPhone'),
+			MATCH_BY_VALUES,
+		),
+		onPhoneConflict: requireOption(
+			context,
+			itemIndex,
+			'When the Phone Belongs to a Contact With Another Email',
+			context.getNodeParameter('onPhoneConflict', itemIndex, 'create'),
+			['create', 'fail'] as const,
+		),
+		email: String(extra.email ?? '').trim(),
+		phones: [extra.mobilePhone, extra.homePhone, extra.workPhone],
+	};
+}
