@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { startSandbox } from '../../sandbox';
+import { PAGE_CONCURRENCY } from '../../nodes/WiseAgent/transport/request';
 import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
 import { startFlakyServer } from '../helpers/flakyServer';
 import {
@@ -330,18 +331,16 @@ describe('rate limits', () => {
 	});
 
 	it('one 429 holds back every request of the run until the moment Retry-After named', async () => {
-		// getContactsCount, then 7 pages 4 at a time: the first page answer is a 429 (Retry-After 1),
-		// the three fetched alongside answer 200 later, then the remaining pages and the retry.
+		// getContactsCount, then PAGE_CONCURRENCY + 3 pages, PAGE_CONCURRENCY at a time: the first
+		// page answer is a 429 (Retry-After 1), the ones fetched alongside answer 200 later, then
+		// the remaining pages and the retry.
 		const page = (from: number, delayMs = 0) => ({ status: 200, body: contacts(from), delayMs });
+		const pages = PAGE_CONCURRENCY + 3;
 		const server = await startFlakyServer([
-			{ status: 200, body: { count: 700 } },
+			{ status: 200, body: { count: pages * 100 } },
 			{ status: 429, body: { error: 'Too Many Requests' }, headers: { 'Retry-After': '1' } },
-			page(100, 150),
-			page(200, 150),
-			page(300, 150),
-			page(400),
-			page(500),
-			page(600),
+			...Array.from({ length: PAGE_CONCURRENCY - 1 }, (_, index) => page((index + 1) * 100, 150)),
+			...Array.from({ length: 3 }, (_, index) => page((PAGE_CONCURRENCY + index) * 100)),
 			page(0),
 		]);
 		Object.assign(retryPolicy, { maxDelayMs: 5_000 });
@@ -351,11 +350,13 @@ describe('rate limits', () => {
 				credentials: credentialData({ serverUrl: server.url }),
 			});
 			expect(error).toBeUndefined();
-			expect(items).toHaveLength(700);
+			expect(items).toHaveLength(pages * 100);
 			const limitedAt = server.requests[1].at;
-			const afterLimit = server.requests.slice(5).map((request) => request.at - limitedAt);
+			const afterLimit = server.requests
+				.slice(1 + PAGE_CONCURRENCY)
+				.map((request) => request.at - limitedAt);
 			console.log(`requests after the 429, ms after it: ${afterLimit.join(', ')}`);
-			expect(server.requests).toHaveLength(9);
+			expect(server.requests).toHaveLength(1 + pages + 1);
 			// Sent after the 429 had arrived, so none of them before Retry-After was over.
 			for (const offset of afterLimit) expect(offset).toBeGreaterThanOrEqual(1_000);
 		} finally {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LIMIT_MAX, returnAllOrLimit } from '../descriptions/common';
+import { LIMIT_MAX, PAGE_SIZE_MAX, returnAllOrLimit } from '../descriptions/common';
 import { recordsFrom } from '../helpers/records';
 import { readBoolean, readNumber } from '../helpers/validation';
 import { wiseAgentApiRequest } from '../transport';
@@ -9,7 +9,9 @@ import type { WiseAgentOperation } from './types';
 /**
  * Shared by the list operations whose request type has no paging (team, sources, programs,
  * transactions, content, calendar, webhooks): the whole list comes back in one response, so
- * Return All / Limit is applied here, after the request (and checked before it).
+ * Return All / Limit is applied here, after the request (and checked before it). The paged
+ * lists (contacts, vendors, notes, tasks, calls, properties) read their Return All / Limit and
+ * Page Size with readPaging() and page through transport/api.ts.
  */
 
 /**
@@ -33,6 +35,36 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 		'required',
 		{ min: 1, max: LIMIT_MAX, integer: true },
 	);
+}
+
+/**
+ * Options → Page Size of one item: a whole number from 1 to PAGE_SIZE_MAX, or the list's
+ * documented default when the option is not added.
+ */
+export function readPageSize(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	defaultPageSize: number,
+): number {
+	const pageSize = readNumber(
+		context,
+		itemIndex,
+		'Page Size',
+		context.getNodeParameter('options.pageSize', itemIndex, defaultPageSize),
+		'required',
+		{ min: 1, max: PAGE_SIZE_MAX, integer: true },
+	);
+	return pageSize ?? defaultPageSize;
+}
+
+/** Return All / Limit and Page Size of a paged list, both checked before any request. */
+export function readPaging(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	defaultPageSize: number,
+): { limit: number | undefined; pageSize: number } {
+	const limit = readLimit(context, itemIndex);
+	return { limit, pageSize: readPageSize(context, itemIndex, defaultPageSize) };
 }
 
 /** The records the user asked for: all of them (limit undefined), or the first `limit`. */

@@ -149,6 +149,9 @@ export function teamMemberField(
 /** The largest Limit accepted; beyond it, Return All is the honest choice. */
 export const LIMIT_MAX = 1_000_000;
 
+/** The largest Page Size accepted: Wise Agent documents no maximum; this bounds one answer. */
+export const PAGE_SIZE_MAX = 1_000;
+
 /** "Return All" plus "Limit", shown on every list operation (read with readLimit()). */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [
@@ -169,6 +172,32 @@ export function returnAllOrLimit(): INodeProperties[] {
 			description: 'Max number of results to return',
 		},
 	];
+}
+
+/**
+ * Options → "Page Size" of a paged list (read with readPaging()); `defaultPageSize` is the
+ * list's documented default page_size. In Options, not beside Limit: n8n's display conditions
+ * cannot say "Return All, or a Limit above one page", and within one page it changes nothing.
+ */
+export function pageSizeOption(defaultPageSize: number): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				default: defaultPageSize,
+				typeOptions: { minValue: 1, maxValue: PAGE_SIZE_MAX, numberPrecision: 0 },
+				description: `Records asked for per request (page_size) when more than one page is read; Wise Agent's default is ${defaultPageSize}`,
+				hint: 'Wise Agent documents no maximum page size; larger pages mean fewer requests',
+			},
+		],
+	};
 }
 
 export const simplifyField: INodeProperties = {

@@ -10,13 +10,20 @@ import { failureFacts, wiseAgentApiRequest, wiseAgentApiRequestAllItems } from '
  * dropdowns): each request type's parameters and answer shape are written here once.
  */
 
-export type ListPaging = Omit<PageRequestOptions, 'extract' | 'pageSize'> & {
+export type ListPaging = Omit<
+	PageRequestOptions,
+	'extract' | 'pageSize' | 'totalFrom' | 'honouredPageSize'
+> & {
+	/** page_size; the list's documented default when not given. */
 	pageSize?: number;
 	/** Keeps only some records of each page (a page shortened this way ends the paging). */
 	keep?: (record: IDataObject) => boolean;
 };
 
-/** Documented default page size of the paged lists (contacts, notes, tasks, calls, vendors). */
+/**
+ * Documented default page size of the paged lists (contacts, notes, tasks; calls and vendors
+ * document none and are read like contacts). Wise Agent documents no maximum page_size.
+ */
 export const DEFAULT_PAGE_SIZE = 100;
 /** getProperties' documented default page size. */
 export const PROPERTIES_PAGE_SIZE = 50;
@@ -57,24 +64,64 @@ function firstValue(record: IDataObject, ...keys: string[]): string {
 	return '';
 }
 
+/** One paged list request type: how its pages are read. */
+interface PagedList {
+	requestType: string;
+	/** Its documented default page_size (taken as a size the API honours). */
+	defaultPageSize: number;
+	/** The key holding the records besides Data/data (getContactNotes: Notes). */
+	wrapperKeys?: string[];
+	totalFrom?: PageRequestOptions['totalFrom'];
+}
+
+/** Every paged list goes through here: one paging function, one concurrency. */
 function list(
 	context: WiseAgentContext,
-	requestType: string,
+	spec: PagedList,
 	query: IDataObject,
 	paging: ListPaging,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const keep = paging.keep;
+	const wrapperKeys = spec.wrapperKeys ?? [];
 	return wiseAgentApiRequestAllItems.call(
 		context,
-		{ method: 'GET', requestType, query, itemIndex },
+		{ method: 'GET', requestType: spec.requestType, query, itemIndex },
 		{
 			...paging,
-			pageSize: paging.pageSize ?? DEFAULT_PAGE_SIZE,
-			extract: (body) => (keep ? recordsFrom(body).filter(keep) : recordsFrom(body)),
+			pageSize: paging.pageSize ?? spec.defaultPageSize,
+			totalFrom: spec.totalFrom,
+			// A page that `keep` shortened says nothing about the API capping page_size.
+			honouredPageSize: keep ? undefined : spec.defaultPageSize,
+			extract: (body) => {
+				const records = recordsFrom(body, ...wrapperKeys);
+				return keep ? records.filter(keep) : records;
+			},
 		},
 	);
 }
+
+const CONTACT_LIST: PagedList = { requestType: 'getContacts', defaultPageSize: DEFAULT_PAGE_SIZE };
+const VENDOR_LIST: PagedList = { requestType: 'getVendors', defaultPageSize: DEFAULT_PAGE_SIZE };
+const PROPERTY_LIST: PagedList = {
+	requestType: 'getProperties',
+	defaultPageSize: PROPERTIES_PAGE_SIZE,
+};
+const NOTE_LIST: PagedList = {
+	requestType: 'getContactNotes',
+	defaultPageSize: DEFAULT_PAGE_SIZE,
+	wrapperKeys: ['Notes'],
+};
+const CALL_LIST: PagedList = { requestType: 'calls', defaultPageSize: DEFAULT_PAGE_SIZE };
+const TASK_LIST: PagedList = {
+	requestType: 'tasks',
+	defaultPageSize: DEFAULT_PAGE_SIZE,
+	// `{"Page","TotalCount","Data"}`: the total comes with page 1.
+	totalFrom: (body) => {
+		const total = isRecord(body) ? Number(body.TotalCount) : NaN;
+		return Number.isInteger(total) && total >= 0 ? total : undefined;
+	},
+};
 
 // ---------------------------------------------------------------- contacts
 
@@ -100,7 +147,17 @@ export async function getContacts(
 	paging: ListPaging = {},
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await list(context, 'getContacts', query, paging, itemIndex);
+	return await list(context, CONTACT_LIST, query, paging, itemIndex);
+}
+
+/** getVendors, paged like getContacts, with one of its exclusive searches. */
+export async function getVendors(
+	context: WiseAgentContext,
+	query: IDataObject,
+	paging: ListPaging = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await list(context, VENDOR_LIST, query, paging, itemIndex);
 }
 
 /** One page of getContacts, for searches that need no more than that. */
@@ -173,13 +230,7 @@ export async function getProperties(
 	paging: ListPaging = {},
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await list(
-		context,
-		'getProperties',
-		query,
-		{ pageSize: PROPERTIES_PAGE_SIZE, ...paging },
-		itemIndex,
-	);
+	return await list(context, PROPERTY_LIST, query, paging, itemIndex);
 }
 
 // ---------------------------------------------------------------- notes
@@ -209,6 +260,16 @@ export async function getNote(
 	return recordsFrom(body, 'Notes').find((note) => noteIdOf(note) === noteId);
 }
 
+/** getContactNotes of one contact (ClientID and the filters in `query`), paged. */
+export async function getContactNotes(
+	context: WiseAgentContext,
+	query: IDataObject,
+	paging: ListPaging = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await list(context, NOTE_LIST, query, paging, itemIndex);
+}
+
 // ---------------------------------------------------------------- tasks
 
 /** The API has no single-task read: lookups page the task list, at most this many pages. */
@@ -217,6 +278,15 @@ export const TASK_LOOKUP_MAX_TASKS = TASK_LOOKUP_MAX_PAGES * DEFAULT_PAGE_SIZE;
 
 export function taskIdOf(task: IDataObject): string {
 	return firstValue(task, 'TaskID', 'TaskId');
+}
+
+/** The `tasks` list, paged; its TotalCount makes the pages after page 1 a known set. */
+export async function getTasks(
+	context: WiseAgentContext,
+	paging: ListPaging = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await list(context, TASK_LIST, {}, paging, itemIndex);
 }
 
 /**
@@ -322,6 +392,16 @@ async function taskExists(context: WiseAgentContext, taskId: string, itemIndex?:
 
 export function callIdOf(call: IDataObject): string {
 	return firstValue(call, 'CallId', 'CallID');
+}
+
+/** GET `calls` with `clientId` (and its ordering in `query`): a contact's call list, paged. */
+export async function getContactCalls(
+	context: WiseAgentContext,
+	query: IDataObject,
+	paging: ListPaging = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await list(context, CALL_LIST, query, paging, itemIndex);
 }
 
 /** GET `calls` with `callId`: the call list entries the API answers with. */

@@ -20,7 +20,6 @@ import {
 	secretRedactor,
 } from '../helpers/apiErrors';
 import { parseResponseBody } from '../helpers/parse';
-import { mapWithConcurrency } from './concurrency';
 import type { FailureFacts } from './retry';
 import {
 	backoffGateFor,
@@ -443,6 +442,14 @@ export function stripSecrets(text: string): string {
 		.replace(/((?:access|refresh)_token|client_secret|code_verifier)=([^&\s]+)/gi, '$1=[redacted]');
 }
 
+/**
+ * Pages of one list read in flight at once; the only place this number is set. Wise Agent
+ * documents no rate limit: eight keeps one read modest while a 100-page Return All at 50 ms
+ * latency waits 13 round trips instead of 25 (four), and a 429 on any page holds all of them
+ * back (the run's one back-off gate).
+ */
+export const PAGE_CONCURRENCY = 8;
+
 export interface PageRequestOptions {
 	/** Items per page sent as `page_size`. */
 	pageSize: number;
@@ -450,15 +457,27 @@ export interface PageRequestOptions {
 	limit?: number;
 	/** Picks the records out of one page's body. */
 	extract: (body: unknown) => IDataObject[];
-	/** Total number of records, when the API can tell (getContactsCount, tasks' TotalCount). */
+	/** Total number of records, when known before paging (getContactsCount). */
 	total?: number;
-	/** Pages fetched at once when `total` is known. */
+	/** Reads the total from page 1's body (tasks' TotalCount); undefined when it tells none. */
+	totalFrom?: (body: unknown) => number | undefined;
+	/** Most pages in flight at once; PAGE_CONCURRENCY when not given. */
 	concurrency?: number;
+	/**
+	 * The list's documented default page size: any page_size up to it is taken as honoured. Above
+	 * it, a page 1 shorter than asked for but at least this long may be the API capping page_size
+	 * (it documents no maximum): the next pages are then read at the size it sent.
+	 */
+	honouredPageSize?: number;
 }
 
 /**
- * Fetches pages (`page` from 1, `page_size`) until a short page, the user's limit, or the known
- * total. With a known total, pages are fetched a few at a time; results keep page order.
+ * Fetches pages (`page` from 1, `page_size`) up to the user's limit. When the total is known
+ * (getContactsCount, or tasks' TotalCount after page 1) exactly the pages holding it are fetched,
+ * `concurrency` at a time. Without a total, page 1 goes alone (most lists fit in one page), then
+ * pages are read ahead, the window growing by one per full page up to `concurrency`; the first
+ * short page ends the list and pages read past it are dropped (reads are idempotent, so they cost
+ * only requests: fewer than `concurrency`). Results keep page order however answers arrive.
  */
 export async function wiseAgentApiRequestAllItems(
 	this: WiseAgentContext,
@@ -468,27 +487,163 @@ export async function wiseAgentApiRequestAllItems(
 	const wanted = paging.limit ?? Infinity;
 	// A limit below one page asks for just that many records.
 	const pageSize = Math.max(1, Math.min(paging.pageSize, wanted));
-	const fetchPage = async (page: number) =>
-		paging.extract(
-			await wiseAgentApiRequest.call(this, {
-				...request,
-				query: { ...request.query, page, page_size: pageSize },
-			}),
-		);
+	const first = await readPages(this, request, paging, {
+		firstPage: 1,
+		pageSize,
+		wanted,
+		total: paging.total,
+	});
+	if (first.cappedAt === undefined) return first.records;
+	// Page 1 was shorter than page_size while more records exist, or may: the API caps the page
+	// size. Page 2 on are read at the size it sent (an empty page 2 ends a list that just fit).
+	const size = first.cappedAt;
+	const rest = await readPages(this, request, paging, {
+		firstPage: 2,
+		pageSize: size,
+		wanted: wanted - size,
+		total: first.total === undefined ? undefined : first.total - size,
+	});
+	return [...first.records, ...rest.records];
+}
 
-	if (paging.total !== undefined) {
-		const count = Math.min(paging.total, wanted);
-		const pageCount = Math.ceil(count / pageSize);
-		const pageNumbers = Array.from({ length: pageCount }, (_, index) => index + 1);
-		const pages = await mapWithConcurrency(pageNumbers, paging.concurrency ?? 4, fetchPage);
-		return pages.flat().slice(0, count);
-	}
+interface PagePlan {
+	firstPage: number;
+	/** page_size, the same for every page of the plan (page numbers count in it). */
+	pageSize: number;
+	/** Records wanted from `firstPage` on. */
+	wanted: number;
+	/** Records there are from `firstPage` on, when known. */
+	total?: number;
+}
 
-	const results: IDataObject[] = [];
-	for (let page = 1; results.length < wanted; page++) {
-		const records = await fetchPage(page);
-		results.push(...records.slice(0, wanted - results.length));
-		if (records.length < pageSize) break;
-	}
-	return results;
+interface PagesRead {
+	records: IDataObject[];
+	total?: number;
+	/** Set when page 1 looked capped: its length. `records` then holds page 1 only. */
+	cappedAt?: number;
+}
+
+/**
+ * A page whose request gave up on a passing failure (502/503/504 or a dropped connection, after
+ * its own retries) is asked for this many times more: with pages read in parallel, a token
+ * refresh or a flaky minute can use up one page's retries, and one unlucky page must not sink
+ * a read of hundreds. Not for 429: waiting out rate limits has its own, longer budget.
+ */
+const PAGE_RETRIES = 1;
+
+function gaveUpPassingFailure(error: unknown): boolean {
+	if (!(error instanceof NodeApiError) || errorsFromBody.has(error)) return false;
+	const status = Number(error.httpCode);
+	// buildApiError names a network failure's code in its message ("network error ECONNRESET").
+	const code = /\bnetwork error (E[A-Z_]+)\b/.exec(error.message)?.[1];
+	if (status === 429) return false;
+	return isRetryable(
+		{ status: Number.isInteger(status) && status > 0 ? status : undefined, code },
+		'GET',
+	);
+}
+
+/**
+ * One pass of wiseAgentApiRequestAllItems. Its own small scheduler, not mapWithConcurrency: the
+ * pages to fetch are not known up front (the end and the window move as answers arrive).
+ */
+async function readPages(
+	context: WiseAgentContext,
+	request: WiseAgentRequest,
+	paging: PageRequestOptions,
+	plan: PagePlan,
+): Promise<PagesRead> {
+	const { firstPage, pageSize, wanted } = plan;
+	const concurrency = Math.max(1, Math.floor(paging.concurrency ?? PAGE_CONCURRENCY));
+	const pagesUpTo = (count: number | undefined) =>
+		firstPage - 1 + Math.ceil(Math.min(count ?? Infinity, wanted) / pageSize);
+	const pages = new Map<number, IDataObject[]>();
+	const failures = new Map<number, unknown>();
+	const tries = new Map<number, number>();
+	const again: number[] = [];
+	let total = plan.total;
+	/** The last page that can hold a wanted record. */
+	let lastPage = pagesUpTo(total);
+	/** The first short page seen (lists without a total). */
+	let shortPage = Infinity;
+	/** The first page that failed for good: pages after it cannot help. */
+	let failedPage = Infinity;
+	let cappedAt: number | undefined;
+	let fullPages = 0;
+	let next = firstPage;
+	let inFlight = 0;
+
+	const windowSize = () =>
+		total !== undefined ? concurrency : Math.min(concurrency, 1 + fullPages);
+	const lastUseful = () => Math.min(lastPage, shortPage, failedPage - 1);
+	const nextPage = (): number | undefined => {
+		while (again.length > 0) {
+			const page = again.shift()!;
+			if (page <= lastUseful()) return page;
+		}
+		return next <= lastUseful() ? next++ : undefined;
+	};
+	const looksCapped = (length: number) =>
+		paging.honouredPageSize !== undefined &&
+		length >= paging.honouredPageSize &&
+		length < pageSize &&
+		Math.min(total ?? Infinity, wanted) > length;
+	const receive = (page: number, body: unknown) => {
+		const records = paging.extract(body);
+		pages.set(page, records);
+		if (page === 1 && total === undefined && paging.totalFrom) {
+			const found = paging.totalFrom(body);
+			// A total below what the page holds contradicts it: paging then goes on to a short page.
+			if (found !== undefined && found >= records.length) {
+				total = found;
+				lastPage = pagesUpTo(found);
+			}
+		}
+		if (page === 1 && looksCapped(records.length)) {
+			cappedAt = records.length;
+		} else if (total === undefined) {
+			if (records.length < pageSize) shortPage = Math.min(shortPage, page);
+			else fullPages++;
+		}
+	};
+	const failed = (page: number, error: unknown) => {
+		const tried = (tries.get(page) ?? 0) + 1;
+		tries.set(page, tried);
+		if (tried <= PAGE_RETRIES && gaveUpPassingFailure(error)) {
+			again.push(page);
+		} else {
+			failures.set(page, error);
+			failedPage = Math.min(failedPage, page);
+		}
+	};
+
+	await new Promise<void>((resolve) => {
+		const pump = () => {
+			while (cappedAt === undefined && inFlight < windowSize()) {
+				const page = nextPage();
+				if (page === undefined) break;
+				inFlight++;
+				void wiseAgentApiRequest
+					.call(context, { ...request, query: { ...request.query, page, page_size: pageSize } })
+					.then((body) => receive(page, body))
+					.catch((error: unknown) => failed(page, error))
+					.finally(() => {
+						inFlight--;
+						pump();
+					});
+			}
+			if (inFlight === 0) resolve();
+		};
+		pump();
+	});
+
+	if (cappedAt !== undefined) return { records: pages.get(1) ?? [], total, cappedAt };
+	const end = Math.min(lastPage, shortPage);
+	// Every page up to the end was read, unless one failed for good before it.
+	if (failedPage <= end) throw failures.get(failedPage);
+	const records = [...pages.keys()]
+		.filter((page) => page <= end)
+		.sort((a, b) => a - b)
+		.flatMap((page) => pages.get(page)!);
+	return { records: records.slice(0, Math.min(wanted, total ?? Infinity)), total };
 }

@@ -216,12 +216,13 @@ describe('call: get many (GET calls with clientId)', () => {
 	it('Return All stops on a short page', async () => {
 		mockRequest('GET', 'calls', { Data: calls(1, 100) }, { page: 1 });
 		mockRequest('GET', 'calls', { Data: calls(101, 2) }, { page: 2 });
-		const third = mockRequest('GET', 'calls', { Data: calls(1, 1) }, { page: 3 });
+		mockRequest('GET', 'calls', { Data: calls(1, 1) }, { page: 3 });
 		const result = await runWiseAgentNode({
 			parameters: call('getAll', { contactId: locator('42'), returnAll: true }),
 		});
+		// Page 3 may be read ahead (test/transport/paging.test.ts): past the short page it is dropped.
 		expect(result.items).toHaveLength(102);
-		expect(third.scope.isDone()).toBe(false);
+		expect(result.items[101].json.CallId).toBe('102');
 	});
 
 	it('rejects a bad contact id', async () => {

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contactLocator, returnAllOrLimit } from '../../descriptions/common';
+import { contactLocator, pageSizeOption, returnAllOrLimit } from '../../descriptions/common';
 import { getContactIdParameter } from '../../helpers/parameters';
-import { recordsFrom } from '../../helpers/records';
 import { readBoolean } from '../../helpers/validation';
-import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
-import { readLimit } from '../listOperation';
+import { DEFAULT_PAGE_SIZE, getContactCalls } from '../../transport';
+import { readPaging } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -27,26 +26,23 @@ export const getAll: WiseAgentOperation = {
 			description:
 				'Whether to list by next contact date, newest first (otherwise by date created, oldest first)',
 		},
+		pageSizeOption(DEFAULT_PAGE_SIZE),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);
-		const limit = readLimit(this, itemIndex);
+		const { limit, pageSize } = readPaging(this, itemIndex, DEFAULT_PAGE_SIZE);
 		const ordered = readBoolean(
 			this,
 			itemIndex,
 			'Order by Next Contact Date',
 			this.getNodeParameter('orderByNextContactDate', itemIndex, false),
 		);
-		return await wiseAgentApiRequestAllItems.call(
+		return await getContactCalls(
 			this,
-			{
-				method: 'GET',
-				requestType: 'calls',
-				query: ordered ? { clientId, orderByNextContactDate: 'true' } : { clientId },
-				itemIndex,
-			},
-			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
+			ordered ? { clientId, orderByNextContactDate: 'true' } : { clientId },
+			{ pageSize, limit },
+			itemIndex,
 		);
 	},
 };

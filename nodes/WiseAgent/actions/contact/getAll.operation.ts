@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyField } from '../../descriptions/common';
+import { pageSizeOption, returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { simplifyRecords } from '../../helpers/simplify';
 import { countContacts, DEFAULT_PAGE_SIZE, getContacts } from '../../transport';
-import { readLimit } from '../listOperation';
+import { readPaging } from '../listOperation';
 import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 import { contactFilterProperties, contactFilterQuery } from './contact.fields';
@@ -17,21 +17,21 @@ export const getAll: WiseAgentOperation = {
 			'Search contacts by email, phone, categories or name, source and last update (getContacts)',
 	},
 	scopes: ['contacts'],
-	description: [...returnAllOrLimit(), ...contactFilterProperties, simplifyField],
+	description: [
+		...returnAllOrLimit(),
+		...contactFilterProperties,
+		simplifyField,
+		pageSizeOption(DEFAULT_PAGE_SIZE),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const query = contactFilterQuery(this, itemIndex);
-		const limit = readLimit(this, itemIndex);
+		const { limit, pageSize } = readPaging(this, itemIndex, DEFAULT_PAGE_SIZE);
 		const returnAll = limit === undefined;
 		const simplify = readSimplify(this, itemIndex);
 		// The count lets pages be fetched in parallel; it accepts the same filters.
 		const total = returnAll ? await countContacts(this, query, itemIndex) : undefined;
-		const contacts = await getContacts(
-			this,
-			query,
-			{ pageSize: DEFAULT_PAGE_SIZE, limit, total },
-			itemIndex,
-		);
+		const contacts = await getContacts(this, query, { pageSize, limit, total }, itemIndex);
 		return simplifyRecords(contacts, simplify);
 	},
 };

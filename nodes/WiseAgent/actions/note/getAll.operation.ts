@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contactLocator, returnAllOrLimit, simplifyField } from '../../descriptions/common';
+import {
+	contactLocator,
+	pageSizeOption,
+	returnAllOrLimit,
+	simplifyField,
+} from '../../descriptions/common';
 import { formatUsDateInZone } from '../../helpers/dates';
 import { getCollection, getContactIdParameter, readSimplify } from '../../helpers/parameters';
-import { recordsFrom } from '../../helpers/records';
 import { simplifyRecords } from '../../helpers/simplify';
 import { NAME_MAX, addedDate, addedText, readList, withoutEmpty } from '../../helpers/validation';
-import { readLimit } from '../listOperation';
-import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
+import { readPaging } from '../listOperation';
+import { DEFAULT_PAGE_SIZE, getContactNotes } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { noteCategoriesField } from './note.fields';
 
@@ -51,30 +55,27 @@ export const getAll: WiseAgentOperation = {
 			],
 		},
 		simplifyField,
+		pageSizeOption(DEFAULT_PAGE_SIZE),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const clientId = getContactIdParameter(this, itemIndex);
-		const limit = readLimit(this, itemIndex);
+		const { limit, pageSize } = readPaging(this, itemIndex, DEFAULT_PAGE_SIZE);
 		const filters = getCollection(this, itemIndex, 'filters');
 		const day = addedDate(this, itemIndex, 'Date', filters.date);
 		const categories = readList(this, itemIndex, 'Category Names', filters.categories, 'added');
 		const subject = addedText(this, itemIndex, 'Subject', filters.subject, NAME_MAX);
 		const simplify = readSimplify(this, itemIndex);
-		const notes = await wiseAgentApiRequestAllItems.call(
+		const notes = await getContactNotes(
 			this,
-			{
-				method: 'GET',
-				requestType: 'getContactNotes',
-				query: withoutEmpty({
-					ClientID: clientId,
-					categories: categories.join(','),
-					subject,
-					date: day && formatUsDateInZone(day, this.getTimezone()),
-				}),
-				itemIndex,
-			},
-			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body, 'Notes') },
+			withoutEmpty({
+				ClientID: clientId,
+				categories: categories.join(','),
+				subject,
+				date: day && formatUsDateInZone(day, this.getTimezone()),
+			}),
+			{ pageSize, limit },
+			itemIndex,
 		);
 		return simplifyRecords(notes, simplify);
 	},

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { pageSizeOption, returnAllOrLimit } from '../../descriptions/common';
 import { getProperties, PROPERTIES_PAGE_SIZE } from '../../transport';
 import { readBoolean } from '../../helpers/validation';
-import { readLimit } from '../listOperation';
+import { readPaging } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -23,10 +23,11 @@ export const getAll: WiseAgentOperation = {
 			default: false,
 			description: 'Whether to list only archived properties (otherwise only active ones)',
 		},
+		pageSizeOption(PROPERTIES_PAGE_SIZE),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const limit = readLimit(this, itemIndex);
+		const { limit, pageSize } = readPaging(this, itemIndex, PROPERTIES_PAGE_SIZE);
 		const archived = readBoolean(
 			this,
 			itemIndex,
@@ -36,7 +37,7 @@ export const getAll: WiseAgentOperation = {
 		return await getProperties(
 			this,
 			{ showArchived: String(archived) },
-			{ pageSize: PROPERTIES_PAGE_SIZE, limit },
+			{ pageSize, limit },
 			itemIndex,
 		);
 	},

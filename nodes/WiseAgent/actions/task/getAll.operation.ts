@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
-import { DEFAULT_PAGE_SIZE, walkTasks } from '../../transport';
-import { readLimit } from '../listOperation';
+import { pageSizeOption, returnAllOrLimit } from '../../descriptions/common';
+import { DEFAULT_PAGE_SIZE, getTasks } from '../../transport';
+import { readPaging } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
 
 export const getAll: WiseAgentOperation = {
@@ -13,19 +13,10 @@ export const getAll: WiseAgentOperation = {
 		description: 'List the account’s tasks, page by page (tasks, GET)',
 	},
 	scopes: ['team'],
-	description: [...returnAllOrLimit()],
+	description: [...returnAllOrLimit(), pageSizeOption(DEFAULT_PAGE_SIZE)],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const limit = readLimit(this, itemIndex) ?? Infinity;
-		const tasks: IDataObject[] = [];
-		await walkTasks(
-			this,
-			(page) => {
-				tasks.push(...page.slice(0, limit - tasks.length));
-				return tasks.length >= limit;
-			},
-			{ pageSize: Math.min(DEFAULT_PAGE_SIZE, limit), itemIndex },
-		);
-		return tasks;
+		const { limit, pageSize } = readPaging(this, itemIndex, DEFAULT_PAGE_SIZE);
+		return await getTasks(this, { pageSize, limit }, itemIndex);
 	},
 };

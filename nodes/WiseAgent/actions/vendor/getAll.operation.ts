@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyField } from '../../descriptions/common';
-import { recordsFrom } from '../../helpers/records';
+import { pageSizeOption, returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { simplifyRecords } from '../../helpers/simplify';
 import {
 	NAME_MAX,
@@ -11,8 +10,8 @@ import {
 	requirePhoneDigits,
 	requireText,
 } from '../../helpers/validation';
-import { DEFAULT_PAGE_SIZE, wiseAgentApiRequestAllItems } from '../../transport';
-import { readLimit } from '../listOperation';
+import { DEFAULT_PAGE_SIZE, getVendors } from '../../transport';
+import { readPaging } from '../listOperation';
 import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 
@@ -136,17 +135,14 @@ export const getAll: WiseAgentOperation = {
 			displayOptions: { show: { searchBy: ['name'] } },
 		},
 		simplifyField,
+		pageSizeOption(DEFAULT_PAGE_SIZE),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const query = vendorFilterQuery(this, itemIndex);
-		const limit = readLimit(this, itemIndex);
+		const { limit, pageSize } = readPaging(this, itemIndex, DEFAULT_PAGE_SIZE);
 		const simplify = readSimplify(this, itemIndex);
-		const vendors = await wiseAgentApiRequestAllItems.call(
-			this,
-			{ method: 'GET', requestType: 'getVendors', query, itemIndex },
-			{ pageSize: DEFAULT_PAGE_SIZE, limit, extract: (body) => recordsFrom(body) },
-		);
+		const vendors = await getVendors(this, query, { pageSize, limit }, itemIndex);
 		return simplifyRecords(vendors, simplify);
 	},
 };
