@@ -11,7 +11,9 @@
  *
  * Env: BENCH_REPS (3), BENCH_LATENCY_MS (50), BENCH_PARALLEL_REQUESTS (10), BENCH_429_SHARE (0.1),
  * BENCH_429_RETRY_AFTER (1 s), BENCH_N8N_PORT (5700; broker +1), BENCH_SANDBOX_PORT (4030),
- * BENCH_MAX_MINUTES (35: no new repetition starts after that), N8N_RUNTIME_DIR, BENCH_MACHINE.
+ * BENCH_MAX_MINUTES (35: no new repetition starts after that), BENCH_QUIET_WAIT_S (300: wait at most
+ * this long for a 1-minute load average below half the CPU count), BENCH_FORCE_GC (1: full GC in n8n
+ * before each measured run, see lib/gc.ts), N8N_RUNTIME_DIR, BENCH_MACHINE.
  * Flags: --skip-build, --only returnAll,upsert,notes,burst.
  */
 import os from 'node:os';

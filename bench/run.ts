@@ -64,6 +64,19 @@ function formatValue(r: BenchResult): string {
 	return `${r.value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${r.unit}`.trim();
 }
 
+/** Writes a results file the way `npm run format` (prettier, a devDependency) would leave it. */
+async function writeFormatted(file: string, text: string): Promise<void> {
+	let out = `${text}\n`;
+	try {
+		const prettier = await import('prettier');
+		const options = (await prettier.resolveConfig(file)) ?? {};
+		out = await prettier.format(text, { ...options, filepath: file });
+	} catch {
+		// prettier missing or failing: the unformatted text is still valid
+	}
+	writeFileSync(file, out);
+}
+
 async function main(): Promise<void> {
 	const argv = process.argv.slice(2);
 	const flagsWithValue = new Set(['--only']);
@@ -106,6 +119,11 @@ async function main(): Promise<void> {
 			});
 		}
 	}
+	if (rows.length === 0) {
+		console.error(`no benchmark matched "${filter ?? ''}" (names: n8n, sandbox-load)`);
+		process.exitCode = 1;
+		return;
+	}
 	const table = rows.map((r) => ({
 		suite: r.suite,
 		benchmark: r.name,
@@ -138,17 +156,16 @@ async function main(): Promise<void> {
 		details: ctx.details,
 	};
 	mkdirSync(RESULTS_DIR, { recursive: true });
-	const file = join(RESULTS_DIR, `${date}-${machine.name}${ctx.partial ? '-partial' : ''}.json`);
-	writeFileSync(
-		file,
-		`${JSON.stringify(report, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
+	const json = JSON.stringify(
+		report,
+		(_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+		2,
 	);
+	const file = join(RESULTS_DIR, `${date}-${machine.name}${ctx.partial ? '-partial' : ''}.json`);
+	await writeFormatted(file, json);
 	console.log(`results: ${file}`);
 	if (!ctx.partial) {
-		writeFileSync(
-			join(RESULTS_DIR, 'latest.json'),
-			`${JSON.stringify(report, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
-		);
+		await writeFormatted(join(RESULTS_DIR, 'latest.json'), json);
 		if (ctx.chart.length > 0) {
 			writeFileSync(
 				join(RESULTS_DIR, 'chart.svg'),
@@ -160,7 +177,7 @@ async function main(): Promise<void> {
 			);
 		}
 		if (ctx.markdown.length > 0)
-			writeFileSync(join(RESULTS_DIR, 'latest.md'), `${ctx.markdown.join('\n')}\n`);
+			await writeFormatted(join(RESULTS_DIR, 'latest.md'), ctx.markdown.join('\n'));
 		console.log(`also: ${join(RESULTS_DIR, 'latest.json')}, chart.svg, latest.md`);
 	}
 	console.log(failed ? 'some targets were MISSED (exit 1)' : 'all targets met');
