@@ -28,6 +28,7 @@ import {
 	type BenchWorkflow,
 } from '../lib/n8n';
 import { ratio, summarize } from '../lib/stats';
+import { mapWithConcurrency } from '../../nodes/WiseAgent/transport/concurrency';
 
 const SIZES = [200, 1000];
 /** the polling loop gives up this long after the last create */
@@ -41,20 +42,6 @@ const DATA_PATH = '/http/webconnect.asp';
 interface Created {
 	clientId: number;
 	at: number;
-}
-
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-	const out: R[] = new Array<R>(items.length);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, items.length) }, async () => {
-			while (next < items.length) {
-				const index = next++;
-				out[index] = await work(items[index]);
-			}
-		}),
-	);
-	return out;
 }
 
 async function dataApi(
@@ -187,7 +174,7 @@ export async function burstScenario(ctx: SuiteContext): Promise<ScenarioResult> 
 
 			const concurrency = size > 200 ? 50 : 20;
 			const firstCreateAt = Date.now();
-			const created = await pool(
+			const created = await mapWithConcurrency(
 				Array.from({ length: size }, (_, i) => i),
 				concurrency,
 				(i) => createContact(ctx, token, `${side}-${size}-${rep}-${runId}-${i}`),

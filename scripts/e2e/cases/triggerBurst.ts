@@ -31,6 +31,7 @@ import {
 	type E2eContext,
 	type Json,
 } from '../harness';
+import { mapWithConcurrency } from '../../../nodes/WiseAgent/transport/concurrency';
 
 /** contacts per burst (E2E_BURST_CONTACTS=1000 for the larger measurement) */
 const BURST = Number(process.env.E2E_BURST_CONTACTS ?? 200);
@@ -76,21 +77,6 @@ interface Created {
 	at: number;
 }
 
-/** Runs `work` over `items`, at most `limit` at a time; results in input order. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-	const out: R[] = new Array<R>(items.length);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, items.length) }, async () => {
-			while (next < items.length) {
-				const index = next++;
-				out[index] = await work(items[index]);
-			}
-		}),
-	);
-	return out;
-}
-
 /** Creates one contact through the data API (`POST webcontact`, form-encoded, documented names). */
 async function createContact(ctx: E2eContext, token: string, label: string): Promise<Created> {
 	const form = new URLSearchParams({
@@ -119,7 +105,7 @@ async function createContact(ctx: E2eContext, token: string, label: string): Pro
 }
 
 async function burst(ctx: E2eContext, token: string, tag: string): Promise<Created[]> {
-	return await pool(
+	return await mapWithConcurrency(
 		Array.from({ length: BURST }, (_, i) => i),
 		CONCURRENCY,
 		(i) => createContact(ctx, token, `${tag}-${i}`),
@@ -216,7 +202,7 @@ async function observe(
 		try {
 			const rows = await finishedExecutions(ctx, workflowId);
 			fresh = rows.filter((row) => !processed.has(row.id));
-			await pool(fresh, 8, async (row) => {
+			await mapWithConcurrency(fresh, 8, async (row) => {
 				const detail = await execution(ctx, row.id);
 				const at = Date.parse(row.startedAt ?? '') || Date.now();
 				for (const item of nodeOutput(detail, TRIGGER_NAME)) {
