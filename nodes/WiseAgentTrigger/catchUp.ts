@@ -3,8 +3,10 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { parseApiDateTime } from '../WiseAgent/helpers/apiDates';
 import type { ChangeCursor } from '../WiseAgent/helpers/changeWindow';
 import {
+	MAX_SEEN_KEYS,
 	applyChanges,
 	claimChange,
+	currentPass,
 	mergeCursors,
 	newCursor,
 	windowStart,
@@ -26,10 +28,14 @@ import type { TriggerStaticData } from './registration';
  * webhook process in queue mode).
  */
 
-/** Pages one catch-up reads at most (contacts: 1,000). */
+/** Pages one read of a catch-up asks for at most (contacts: 1,000 records). */
 export const CATCH_UP_MAX_PAGES = 10;
-/** Rounds one delivery runs while more deliveries ask for a catch-up meanwhile. */
-const CATCH_UP_MAX_ROUNDS = 5;
+/**
+ * Reads one delivery runs at most: while more deliveries ask for a catch-up meanwhile, or while
+ * the window holds more than one read brings (the next read goes on where the last stopped; what
+ * is left waits for the next delivery).
+ */
+export const CATCH_UP_MAX_ROUNDS = 5;
 /** A delivery's EventCreated and the record's change time come from two fields: this much apart still match. */
 const DELIVERY_TIME_SLACK_MS = 2_000;
 /** Time kept for a delivered change whose time is unknown, until a read brings the record's own. */
@@ -115,15 +121,28 @@ export async function primeFeeds(
 	}
 }
 
+/**
+ * The first reads: remember what is in the first window without emitting it, as many reads as
+ * one catch-up. A window holding more is read on by the next catch-ups, which emit only the
+ * changes newer than the newest these reads saw.
+ */
 async function learn(context: Context, source: ChangeSource): Promise<ChangeCursor> {
-	const start = newCursor(Date.now() - source.firstWindow);
-	const read = await source.read(
-		context,
-		windowStart(start, source.axis),
-		CATCH_UP_MAX_PAGES,
-		true,
-	);
-	return applyChanges(start, read.changes, source.axis, { emit: false }).cursor;
+	let cursor = newCursor(Date.now() - source.firstWindow);
+	for (let round = 0; round < CATCH_UP_MAX_ROUNDS; round++) {
+		const read = await source.read(
+			context,
+			windowStart(cursor, source.axis),
+			CATCH_UP_MAX_PAGES,
+			round === 0,
+			currentPass(cursor, source.axis)?.resumeAt,
+		);
+		cursor = applyChanges(cursor, read.changes, source.axis, {
+			emit: false,
+			resumeAt: read.resumeAt,
+		}).cursor;
+		if (!currentPass(cursor, source.axis)) break;
+	}
+	return cursor;
 }
 
 /**
@@ -203,16 +222,25 @@ export async function catchUp(
 				if (!runtime.pending) break;
 				continue;
 			}
+			const since = windowStart(runtime.cursor, source.axis);
 			const read = await source.read(
 				context,
-				windowStart(runtime.cursor, source.axis),
+				since,
 				CATCH_UP_MAX_PAGES,
+				false,
+				currentPass(runtime.cursor, source.axis)?.resumeAt,
 			);
+			// The window moved meanwhile (a newer saved copy was merged in): read it anew.
+			if (windowStart(runtime.cursor, source.axis) !== since) {
+				runtime.pending = true;
+				continue;
+			}
 			// Applied to the cursor as it is now: deliveries may have claimed changes meanwhile.
 			const outcome = applyChanges(
 				runtime.cursor,
 				read.changes.map((change) => ({ ...change, value: change })),
 				source.axis,
+				{ resumeAt: read.resumeAt },
 			);
 			runtime.cursor = outcome.cursor;
 			for (const change of outcome.emitted) {
@@ -222,8 +250,11 @@ export async function catchUp(
 					record: change.value,
 				});
 			}
-			if (!read.complete) found.push({ family, item: incompleteNotice(family, source) });
-			if (!runtime.pending) break;
+			// Past MAX_SEEN_KEYS the window moves on before the rest was read: say so.
+			if (read.resumeAt !== undefined && !currentPass(runtime.cursor, source.axis)) {
+				found.push({ family, item: overflowNotice(family) });
+			}
+			if (!runtime.pending && currentPass(runtime.cursor, source.axis) === undefined) break;
 		}
 	} catch {
 		runtime.pending = true;
@@ -250,14 +281,13 @@ export function saveFeeds(
 	}
 }
 
-function incompleteNotice(family: EventFamily, source: ChangeSource) {
-	const size = source.utc ? `${CATCH_UP_MAX_PAGES * 100} records` : `${CATCH_UP_MAX_PAGES} pages`;
+function overflowNotice(family: EventFamily) {
 	return {
 		event: family,
 		specificEvent: 'catchUpIncomplete',
 		eventCreated: new Date().toISOString(),
 		resourceId: null,
 		record: null,
-		message: `More changes than one catch-up reads (${size}) were waiting; only those were emitted. Read the rest with the Wise Agent node (Get Many, updated since).`,
+		message: `More than ${MAX_SEEN_KEYS} changes were waiting within a few minutes of each other; some of them may not have been emitted. Read them with the Wise Agent node (Get Many, updated since).`,
 	};
 }

@@ -378,6 +378,98 @@ describe('contactCreate catch-up', () => {
 	});
 });
 
+/** Missing and twice-emitted ids among `items`, and ids that are not in `expected`. */
+function exactlyOnce(items: INodeExecutionData[], expected: Array<string | number>) {
+	const counts = countById(items);
+	const wanted = new Set(expected.map(String));
+	return {
+		missing: [...wanted].filter((id) => !counts.has(id)).length,
+		twice: [...counts].filter(([, count]) => count > 1).map(([id]) => id),
+		unexpected: [...counts.keys()].filter((id) => !wanted.has(id)),
+	};
+}
+const none = { missing: 0, twice: [], unexpected: [] };
+
+describe('catch-up of a window holding more than one read brings', () => {
+	it('emits each of 1,500 contacts created in one burst exactly once when only the last delivery arrives', async () => {
+		const trigger = await activate(['contactCreate']);
+		try {
+			const { ids, deliveries } = await createContacts(1_500);
+			const result = await trigger.deliver(deliveries[deliveries.length - 1], true);
+			expect(exactlyOnce(result.items, ids)).toEqual(none);
+			expect(result.items).toHaveLength(1_500);
+			// Nothing is left over, nothing comes again.
+			const after = await createContacts(1);
+			const next = await trigger.deliver(after.deliveries[0], true);
+			expect(idsOf(next.items)).toEqual(after.ids.map(String));
+		} finally {
+			await trigger.stop();
+		}
+	});
+
+	it('goes on where the last read stopped when more is waiting than one delivery reads, and a restart keeps the place', async () => {
+		const trigger = await activate(['contactCreate']);
+		try {
+			const { ids, deliveries } = await createContacts(4_800);
+			const first = await trigger.deliver(deliveries[10], true);
+			// One delivery reads a bounded amount; the rest waits, and nothing is lost meanwhile.
+			expect(first.items.length).toBeLessThan(4_800);
+			expect(first.items.length).toBeGreaterThanOrEqual(4_000);
+			const restarted = restart(trigger, { events: ['contactCreate'], includeRecord: true });
+			const second = await restarted.deliver(deliveries[20], true);
+			expect(exactlyOnce([...first.items, ...second.items], ids)).toEqual(none);
+		} finally {
+			await trigger.stop();
+		}
+	});
+
+	it('does not move past contacts it has not read when the newest changes come first in the list (ClientID order)', async () => {
+		const trigger = await activate(['contactUpdate']);
+		try {
+			// 1,100 contacts made before (the contactUpdate trigger is not told about creations).
+			const ids: number[] = [];
+			for (let i = 0; i < 1_100; i++) {
+				ids.push(sandbox.simulate({ event: 'contactCreate', fields: { CFirst: `Many${i}` } }));
+			}
+			const before = sandbox.deliveries().length;
+			// The last 100 (highest ClientIDs) are updated first; 4 minutes later the first 1,000:
+			// getContacts lists them by ClientID, so one read of 1,000 holds only the later ones.
+			for (const id of ids.slice(1_000))
+				sandbox.simulate({ event: 'contactUpdate', id, fields: { Status: 'Warm' } });
+			sandbox.settings.clockOffsetMs = 4 * 60_000;
+			for (const id of ids.slice(0, 1_000))
+				sandbox.simulate({ event: 'contactUpdate', id, fields: { Status: 'Hot' } });
+			await sandbox.waitForDeliveries(before + 1_100, 20_000);
+			const deliveries = sandbox.deliveries().slice(before);
+
+			const result = await trigger.deliver(deliveries[deliveries.length - 1], true);
+			expect(exactlyOnce(result.items, ids)).toEqual(none);
+			// A delivery of one of them arriving late is not emitted again.
+			const again = await trigger.deliver(deliveries[600], true);
+			expect(exactlyOnce([...result.items, ...again.items], ids)).toEqual(none);
+		} finally {
+			sandbox.settings.clockOffsetMs = 0;
+			await trigger.stop();
+		}
+	});
+
+	it('learns a first window holding more than one read silently: nothing from before activation is emitted', async () => {
+		// 1,500 contacts created just before activation (no webhook yet: no delivery).
+		const earlier: number[] = [];
+		for (let i = 0; i < 1_500; i++) {
+			earlier.push(sandbox.simulate({ event: 'contactCreate', fields: { CFirst: `Before${i}` } }));
+		}
+		const trigger = await activate(['contactCreate']);
+		try {
+			const { ids, deliveries } = await createContacts(3);
+			const result = await trigger.deliver(deliveries[2], true);
+			expect(exactlyOnce(result.items, ids)).toEqual(none);
+		} finally {
+			await trigger.stop();
+		}
+	});
+});
+
 describe('contactUpdate catch-up', () => {
 	it('emits a contact updated without delivery once, and not a contact that was only created', async () => {
 		const trigger = await activate(['contactUpdate']);

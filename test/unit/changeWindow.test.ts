@@ -5,6 +5,7 @@ import {
 	MAX_SEEN_KEYS,
 	applyChanges,
 	claimChange,
+	currentPass,
 	mergeCursors,
 	newCursor,
 	wasEmitted,
@@ -346,5 +347,48 @@ describe('mergeCursors (memory and saved copy)', () => {
 		const saved = read(newCursor(T0), updates, change('b', T0 + MIN)).cursor;
 		const merged = mergeCursors(memory, saved, updates);
 		expect(read(merged, updates, change('a', T0 + MIN), change('b', T0 + MIN)).emitted).toEqual([]);
+	});
+});
+
+describe('passes (a window read in several reads)', () => {
+	const start = () => applyChanges(newCursor(T0), [change('a', T0 + MIN)], updates).cursor;
+
+	it('holds the mark while a pass is unfinished, then takes the newest the whole pass read', () => {
+		const cursor = start();
+		const since = windowStart(cursor, updates);
+		// The first read holds only the newest changes (the list is in id order, say).
+		const partial = applyChanges(cursor, [change('z', T0 + 10 * MIN)], updates, { resumeAt: 10 });
+		expect(partial.emitted).toEqual([`z@${T0 + 10 * MIN}`]);
+		expect(partial.cursor.mark).toBe(cursor.mark);
+		expect(windowStart(partial.cursor, updates)).toBe(since);
+		expect(currentPass(partial.cursor, updates)).toMatchObject({ since, resumeAt: 10 });
+		// The last read of the pass brings an older change: still inside the window, emitted.
+		const done = applyChanges(partial.cursor, [change('b', T0 + 2 * MIN)], updates);
+		expect(done.emitted).toEqual([`b@${T0 + 2 * MIN}`]);
+		expect(done.cursor.mark).toBe(T0 + 10 * MIN);
+		expect(done.cursor.pass).toBeUndefined();
+	});
+
+	it('a silent first read that stops early: later reads emit only what is newer than it saw', () => {
+		const first = applyChanges(newCursor(T0), [change('old1', T0 + MIN)], updates, {
+			emit: false,
+			resumeAt: 10,
+		});
+		const rest = applyChanges(
+			first.cursor,
+			[change('old2', T0 + MIN / 2), change('new', T0 + 2 * MIN)],
+			updates,
+		);
+		expect(rest.emitted).toEqual([`new@${T0 + 2 * MIN}`]);
+		expect(rest.cursor.seen).toHaveProperty('old2');
+	});
+
+	it('merging keeps the pass further on, and drops a pass of a window the merged cursor left', () => {
+		const cursor = start();
+		const a = applyChanges(cursor, [change('x', T0 + 3 * MIN)], updates, { resumeAt: 10 }).cursor;
+		const b = applyChanges(a, [change('y', T0 + 4 * MIN)], updates, { resumeAt: 19 }).cursor;
+		expect(currentPass(mergeCursors(a, b, updates), updates)?.resumeAt).toBe(19);
+		const moved = applyChanges(b, [], updates).cursor; // b's pass ended: its mark moved on
+		expect(mergeCursors(a, moved, updates).pass).toBeUndefined();
 	});
 });

@@ -21,6 +21,27 @@ export interface ChangeCursor extends IDataObject {
 	seen: Record<string, number>;
 	/** key → the time of the latest delivery that brought a change of it (plus the slack). */
 	claimed?: Record<string, number>;
+	/** A read of the current window that stopped at its page bound, to be continued. */
+	pass?: ChangePass;
+}
+
+/**
+ * An unfinished read of one window. While it lasts the mark holds (the window cannot move past
+ * records not read yet, whatever order the API lists them in); when a read of it reaches the
+ * end, the mark takes the newest time the whole pass saw.
+ */
+export interface ChangePass extends IDataObject {
+	/** The window start the pass reads (a pass of another window is void). */
+	since: number;
+	/** Where the next read of the window starts (a page number, for the reader). */
+	resumeAt: number;
+	/** Newest change time the pass read so far. */
+	mark: number | null;
+	/**
+	 * The pass began as the first read, which only remembers: changes up to this time (the
+	 * newest it saw, so from before it) are remembered without being emitted when read later.
+	 */
+	silentUntil?: number;
 }
 
 export interface ChangeAxis {
@@ -73,26 +94,37 @@ export function wasEmitted(
 	return emitted !== undefined && (axis.once === true || time <= emitted);
 }
 
+/** The cursor's unfinished pass, if it reads the window the cursor is at now. */
+export function currentPass(cursor: ChangeCursor, axis: ChangeAxis): ChangePass | undefined {
+	const pass = cursor.pass;
+	return pass && pass.since === windowStart(cursor, axis) ? pass : undefined;
+}
+
+const newest = (a: number | null, b: number | null) =>
+	a === null ? b : b === null ? a : Math.max(a, b);
+
 /**
  * Applies one read of the window (changes in any order): returns those not emitted yet, oldest
  * first, and the cursor after them. `emit: false` only remembers them (the first read).
+ * `resumeAt`: the read stopped at its bound and the window goes on there (see ChangePass).
  */
 export function applyChanges<T>(
 	cursor: ChangeCursor,
 	changes: Array<Change<T>>,
 	axis: ChangeAxis,
-	options: { emit?: boolean } = {},
+	options: { emit?: boolean; resumeAt?: number } = {},
 ): { emitted: T[]; cursor: ChangeCursor } {
 	// The start as it is now: a read that began before the window moved on must not bring back
 	// keys that were dropped meanwhile.
 	const start = windowStart(cursor, axis);
+	const pass = currentPass(cursor, axis);
 	const seen = { ...cursor.seen };
 	const claimed = cursor.claimed ?? {};
-	let mark = cursor.mark;
+	let mark = pass?.mark ?? null;
 	const fresh: Array<Change<T>> = [];
 	for (const change of changes) {
 		const order = change.order ?? change.time;
-		mark = mark === null ? order : Math.max(mark, order);
+		mark = newest(mark, order);
 		if (change.time < start || change.time < cursor.origin) continue;
 		const emitted = seen[change.key];
 		if (emitted !== undefined && (axis.once || change.time <= emitted)) {
@@ -107,11 +139,19 @@ export function applyChanges<T>(
 		fresh.push(change);
 	}
 	fresh.sort((a, b) => a.time - b.time);
-	const next = prune({ ...cursor, mark, seen }, axis);
-	return {
-		emitted: options.emit === false ? [] : fresh.map((change) => change.value),
-		cursor: next,
-	};
+	const silent = options.emit === false;
+	const silentUntil = silent ? (mark ?? undefined) : pass?.silentUntil;
+	const next: ChangeCursor = { ...cursor, seen };
+	delete next.pass;
+	if (options.resumeAt === undefined) next.mark = newest(cursor.mark, mark);
+	else {
+		next.pass = { since: start, resumeAt: options.resumeAt, mark };
+		if (silentUntil !== undefined) next.pass.silentUntil = silentUntil;
+	}
+	const emitted = silent
+		? []
+		: fresh.filter((change) => silentUntil === undefined || change.time > silentUntil);
+	return { emitted: emitted.map((change) => change.value), cursor: prune(next, axis) };
 }
 
 /**
@@ -154,16 +194,27 @@ export function mergeCursors(a: ChangeCursor, b: ChangeCursor, axis: ChangeAxis)
 			merged[key] = Math.max(merged[key] ?? -Infinity, time);
 		return merged;
 	};
-	const marks = [a.mark, b.mark].filter((mark): mark is number => mark !== null);
-	return prune(
-		{
-			mark: marks.length ? Math.max(...marks) : null,
-			origin: Math.max(a.origin, b.origin),
-			seen: union(a.seen, b.seen),
-			claimed: union(a.claimed, b.claimed),
-		},
-		axis,
+	const merged: ChangeCursor = {
+		mark: newest(a.mark, b.mark),
+		origin: Math.max(a.origin, b.origin),
+		seen: union(a.seen, b.seen),
+		claimed: union(a.claimed, b.claimed),
+	};
+	// The pass of the window the merged cursor is at; of two, the one further on.
+	const passes = [a.pass, b.pass].filter(
+		(pass): pass is ChangePass => pass?.since === windowStart(merged, axis),
 	);
+	if (passes.length > 0) {
+		const [first, second = first] = passes;
+		merged.pass = {
+			since: first.since,
+			resumeAt: Math.max(first.resumeAt, second.resumeAt),
+			mark: newest(first.mark, second.mark),
+		};
+		const silentUntil = newest(first.silentUntil ?? null, second.silentUntil ?? null);
+		if (silentUntil !== null) merged.pass.silentUntil = silentUntil;
+	}
+	return prune(merged, axis);
 }
 
 /**

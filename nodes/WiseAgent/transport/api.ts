@@ -296,12 +296,13 @@ export async function getTasks(
 export async function walkTasks(
 	context: WiseAgentContext,
 	visit: (tasks: IDataObject[]) => boolean,
-	options: { pageSize?: number; maxPages?: number; itemIndex?: number } = {},
+	options: { pageSize?: number; maxPages?: number; firstPage?: number; itemIndex?: number } = {},
 ): Promise<'stopped' | 'ended' | 'maxPages'> {
 	const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-	const maxPages = options.maxPages ?? Infinity;
-	let seen = 0;
-	for (let page = 1; page <= maxPages; page++) {
+	const firstPage = options.firstPage ?? 1;
+	const lastPage = firstPage - 1 + (options.maxPages ?? Infinity);
+	let seen = (firstPage - 1) * pageSize;
+	for (let page = firstPage; page <= lastPage; page++) {
 		const body = await wiseAgentApiRequest.call(context, {
 			method: 'GET',
 			requestType: 'tasks',

@@ -36,8 +36,12 @@ export type ChangeSourceName =
 
 export interface ChangeRead {
 	changes: Array<Change<IDataObject>>;
-	/** False when the read stopped at its page bound: older changes of the window were not read. */
-	complete: boolean;
+	/**
+	 * Set when the read stopped at its page bound: the page a read of the same window goes on
+	 * from. It is the last page read, once more: a record removed meanwhile shifts the ones after
+	 * it a place back, and the page read again brings them (those seen are not emitted twice).
+	 */
+	resumeAt?: number;
 }
 
 export interface ChangeSource {
@@ -46,12 +50,16 @@ export interface ChangeSource {
 	utc: boolean;
 	/** How far before n8n's clock the first window starts (skew between the two clocks). */
 	firstWindow: number;
-	/** `first`: the read that only learns where the feed stands (properties: the newest page). */
+	/**
+	 * `first`: the read that only learns where the feed stands (properties: the newest page).
+	 * `fromPage`: where an earlier read of the window stopped (ChangeRead.resumeAt).
+	 */
 	read(
 		context: WiseAgentContext,
 		since: number,
 		maxPages: number,
 		first?: boolean,
+		fromPage?: number,
 	): Promise<ChangeRead>;
 	/** The record's id as Wise Agent sends it (a number, usually). */
 	idOf(record: IDataObject): string | number;
@@ -77,15 +85,39 @@ function text(value: unknown): string | null {
 	return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-async function readContacts(context: WiseAgentContext, since: number, maxPages: number) {
-	const limit = Number.isFinite(maxPages) ? maxPages * DEFAULT_PAGE_SIZE + 1 : undefined;
-	const records = await getContacts(
-		context,
-		{ DateUpdatedUTC: formatUtcDateTime(new Date(since)) },
-		{ limit },
+/**
+ * Reads up to `maxPages` pages from `fromPage`, and one record more, which tells whether the
+ * list goes on: then the records are cut to the pages read and `resumeAt` is set.
+ */
+async function readBounded(
+	maxPages: number,
+	pageSize: number,
+	fromPage: number,
+	read: (limit: number | undefined) => Promise<IDataObject[]>,
+): Promise<{ records: IDataObject[]; resumeAt?: number }> {
+	const limit = Number.isFinite(maxPages) ? maxPages * pageSize + 1 : undefined;
+	const records = await read(limit);
+	if (limit === undefined || records.length < limit) return { records };
+	return { records: records.slice(0, limit - 1), resumeAt: fromPage + Math.max(1, maxPages - 1) };
+}
+
+async function readContacts(
+	context: WiseAgentContext,
+	since: number,
+	maxPages: number,
+	fromPage = 1,
+) {
+	return await readBounded(
+		maxPages,
+		DEFAULT_PAGE_SIZE,
+		fromPage,
+		async (limit) =>
+			await getContacts(
+				context,
+				{ DateUpdatedUTC: formatUtcDateTime(new Date(since)) },
+				{ limit, firstPage: fromPage },
+			),
 	);
-	const complete = limit === undefined || records.length < limit;
-	return { records: complete ? records : records.slice(0, limit! - 1), complete };
 }
 
 function contactChanges(
@@ -129,9 +161,9 @@ const contactSource = (
 	axis: { ...contactAxis, once: timeField === 'DateAddedUTC' },
 	utc: true,
 	firstWindow: CONTACT_FIRST_WINDOW,
-	async read(context, since, maxPages) {
-		const { records, complete } = await readContacts(context, since, maxPages);
-		return { changes: contactChanges(records, timeField, keep), complete };
+	async read(context, since, maxPages, _first, fromPage) {
+		const { records, resumeAt } = await readContacts(context, since, maxPages, fromPage);
+		return { changes: contactChanges(records, timeField, keep), resumeAt };
 	},
 	idOf: (record) => rawId(record, 'ClientID', 'ClientId'),
 	eventOf: (record) =>
@@ -146,7 +178,7 @@ const taskSource = (timeOf: (task: IDataObject) => number | undefined): ChangeSo
 	axis: { overlap: CHANGE_OVERLAP_MS, once: timeOf === taskCreated },
 	utc: false,
 	firstWindow: Infinity,
-	async read(context, _since, maxPages) {
+	async read(context, _since, maxPages, _first, fromPage = 1) {
 		const changes: Array<Change<IDataObject>> = [];
 		const outcome = await walkTasks(
 			context,
@@ -158,9 +190,10 @@ const taskSource = (timeOf: (task: IDataObject) => number | undefined): ChangeSo
 				}
 				return false;
 			},
-			{ maxPages },
+			{ maxPages, firstPage: fromPage },
 		);
-		return { changes, complete: outcome !== 'maxPages' };
+		const resumeAt = outcome === 'maxPages' ? fromPage + Math.max(1, maxPages - 1) : undefined;
+		return { changes, resumeAt };
 	},
 	idOf: (task) => rawId(task, 'TaskID', 'TaskId'),
 	eventOf: (task) =>
@@ -177,20 +210,27 @@ const propertySource: ChangeSource = {
 	axis: { overlap: PROPERTY_ID_OVERLAP, once: true },
 	utc: false,
 	firstWindow: Infinity,
-	async read(context, since, maxPages, first = false) {
-		const limit = Number.isFinite(maxPages) ? maxPages * PROPERTIES_PAGE_SIZE + 1 : undefined;
+	async read(context, since, maxPages, first = false, fromPage = 1) {
 		const idOf = (property: IDataObject) => Number(propertyIdOf(property));
 		// Newest first: a page holding an older property ends the paging (`keep` shortens it).
 		// The first read only needs the newest id.
-		const records = !first
-			? await getProperties(context, {}, { limit, keep: (property) => idOf(property) >= since })
-			: await getProperties(context, {}, { limit: PROPERTIES_PAGE_SIZE });
-		const complete = first || limit === undefined || records.length < limit;
+		const { records, resumeAt } = first
+			? { records: await getProperties(context, {}, { limit: PROPERTIES_PAGE_SIZE }) }
+			: await readBounded(
+					maxPages,
+					PROPERTIES_PAGE_SIZE,
+					fromPage,
+					async (limit) =>
+						await getProperties(
+							context,
+							{},
+							{ limit, firstPage: fromPage, keep: (property) => idOf(property) >= since },
+						),
+				);
 		const changes = records
-			.slice(0, complete ? undefined : limit! - 1)
 			.map((property) => ({ key: propertyIdOf(property), time: idOf(property), value: property }))
 			.filter((change) => change.key !== '' && Number.isFinite(change.time));
-		return { changes, complete };
+		return { changes, resumeAt };
 	},
 	idOf: (property) => rawId(property, 'PropertyID', 'PropertyId'),
 	eventOf: () => 'propertyCreate',

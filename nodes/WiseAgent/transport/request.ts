@@ -463,6 +463,8 @@ export interface PageRequestOptions {
 	totalFrom?: (body: unknown) => number | undefined;
 	/** Most pages in flight at once; PAGE_CONCURRENCY when not given. */
 	concurrency?: number;
+	/** The page to start from (1 by default): a read that goes on where an earlier one stopped. */
+	firstPage?: number;
 	/**
 	 * The list's documented default page size: any page_size up to it is taken as honoured. Above
 	 * it, a page 1 shorter than asked for but at least this long may be the API capping page_size
@@ -487,13 +489,14 @@ export async function wiseAgentApiRequestAllItems(
 	const wanted = paging.limit ?? Infinity;
 	// A limit below one page asks for just that many records.
 	const pageSize = Math.max(1, Math.min(paging.pageSize, wanted));
+	const firstPage = Math.max(1, Math.floor(paging.firstPage ?? 1));
 	const first = await readPages(this, request, paging, {
-		firstPage: 1,
+		firstPage,
 		pageSize,
 		wanted,
 		total: paging.total,
 	});
-	if (first.cappedAt === undefined) return first.records;
+	if (first.cappedAt === undefined || firstPage !== 1) return first.records;
 	// Page 1 was shorter than page_size while more records exist, or may: the API caps the page
 	// size. Page 2 on are read at the size it sent (an empty page 2 ends a list that just fit).
 	const size = first.cappedAt;
