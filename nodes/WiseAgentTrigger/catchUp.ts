@@ -1,4 +1,5 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { parseApiDateTime } from '../WiseAgent/helpers/apiDates';
 import type { ChangeCursor } from '../WiseAgent/helpers/changeWindow';
@@ -195,6 +196,14 @@ export interface CaughtUp {
 }
 
 /**
+ * After a catch-up that found changes no delivery brought (deliveries are being lost right now),
+ * it looks again `pauseMs` later, as long as each look finds more, for at most `maxMs`: the end
+ * of a burst whose last deliveries are all lost is then emitted without waiting for the next
+ * delivery. (This delivery's execution starts that much later.)
+ */
+export const catchUpTrail = { pauseMs: 2_000, maxMs: 30_000 };
+
+/**
  * Reads the family's changes since its mark and returns those not emitted yet. One delivery
  * reads at a time per feed; deliveries arriving meanwhile ask for another round, which the
  * reading one runs before it returns (so the last delivery of a burst is always followed by a
@@ -214,47 +223,58 @@ export async function catchUp(
 	runtime.running = true;
 	const source = sourceOf(family);
 	const found: CaughtUp[] = [];
+	/** One read of the window; false when the rounds should stop. */
+	const round = async (): Promise<boolean> => {
+		runtime.pending = false;
+		if (!runtime.cursor) {
+			runtime.cursor = await learn(context, source);
+			return runtime.pending;
+		}
+		const since = windowStart(runtime.cursor, source.axis);
+		const read = await source.read(
+			context,
+			since,
+			CATCH_UP_MAX_PAGES,
+			false,
+			currentPass(runtime.cursor, source.axis)?.resumeAt,
+		);
+		// The window moved meanwhile (a newer saved copy was merged in): read it anew.
+		if (windowStart(runtime.cursor, source.axis) !== since) {
+			runtime.pending = true;
+			return true;
+		}
+		// Applied to the cursor as it is now: deliveries may have claimed changes meanwhile.
+		const outcome = applyChanges(
+			runtime.cursor,
+			read.changes.map((change) => ({ ...change, value: change })),
+			source.axis,
+			{ resumeAt: read.resumeAt },
+		);
+		runtime.cursor = outcome.cursor;
+		for (const change of outcome.emitted) {
+			found.push({
+				family,
+				item: changeItem(source, change.value),
+				record: change.value,
+			});
+		}
+		// Past MAX_SEEN_KEYS the window moves on before the rest was read: say so.
+		if (read.resumeAt !== undefined && !currentPass(runtime.cursor, source.axis)) {
+			found.push({ family, item: overflowNotice(family) });
+		}
+		return runtime.pending || currentPass(runtime.cursor, source.axis) !== undefined;
+	};
 	try {
-		for (let round = 0; round < CATCH_UP_MAX_ROUNDS; round++) {
-			runtime.pending = false;
-			if (!runtime.cursor) {
-				runtime.cursor = await learn(context, source);
-				if (!runtime.pending) break;
-				continue;
-			}
-			const since = windowStart(runtime.cursor, source.axis);
-			const read = await source.read(
-				context,
-				since,
-				CATCH_UP_MAX_PAGES,
-				false,
-				currentPass(runtime.cursor, source.axis)?.resumeAt,
-			);
-			// The window moved meanwhile (a newer saved copy was merged in): read it anew.
-			if (windowStart(runtime.cursor, source.axis) !== since) {
-				runtime.pending = true;
-				continue;
-			}
-			// Applied to the cursor as it is now: deliveries may have claimed changes meanwhile.
-			const outcome = applyChanges(
-				runtime.cursor,
-				read.changes.map((change) => ({ ...change, value: change })),
-				source.axis,
-				{ resumeAt: read.resumeAt },
-			);
-			runtime.cursor = outcome.cursor;
-			for (const change of outcome.emitted) {
-				found.push({
-					family,
-					item: changeItem(source, change.value),
-					record: change.value,
-				});
-			}
-			// Past MAX_SEEN_KEYS the window moves on before the rest was read: say so.
-			if (read.resumeAt !== undefined && !currentPass(runtime.cursor, source.axis)) {
-				found.push({ family, item: overflowNotice(family) });
-			}
-			if (!runtime.pending && currentPass(runtime.cursor, source.axis) === undefined) break;
+		for (let rounds = 0; rounds < CATCH_UP_MAX_ROUNDS; rounds++) {
+			if (!(await round())) break;
+		}
+		const deadline = Date.now() + catchUpTrail.maxMs;
+		let lastFound = found.length;
+		while (lastFound > 0 && Date.now() + catchUpTrail.pauseMs <= deadline) {
+			await sleep(catchUpTrail.pauseMs);
+			const before = found.length;
+			await round();
+			lastFound = found.length - before;
 		}
 	} catch {
 		runtime.pending = true;

@@ -7,6 +7,7 @@ import type { Sandbox, WebhookDelivery } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { retryPolicy } from '../../nodes/WiseAgent/transport/retry';
 import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.node';
+import { catchUpTrail } from '../../nodes/WiseAgentTrigger/catchUp';
 import { sandboxCredentials } from '../helpers/sandboxCredentials';
 import type { DeliveryResult } from '../helpers/trigger';
 import { TriggerHarness } from '../helpers/trigger';
@@ -24,6 +25,7 @@ import { TriggerHarness } from '../helpers/trigger';
 let sandbox: Sandbox;
 let nowhere: string;
 const savedPolicy = { ...retryPolicy };
+const savedTrail = { ...catchUpTrail };
 
 beforeAll(async () => {
 	nock.restore(); // real sockets to 127.0.0.1
@@ -40,12 +42,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 5 });
+	// A short trailing look (the default waits 2 s): it finds nothing in most tests here.
+	Object.assign(catchUpTrail, { pauseMs: 20, maxMs: 500 });
 	// Each test its own account (seeded, with no recent change), webhooks and delivery log.
 	sandbox.reset();
 	sandbox.settings.latencyMs = 0;
 });
 afterEach(() => {
 	Object.assign(retryPolicy, savedPolicy);
+	Object.assign(catchUpTrail, savedTrail);
 	sandbox.faults.clear();
 });
 
@@ -408,6 +413,7 @@ describe('catch-up of a window holding more than one read brings', () => {
 	});
 
 	it('goes on where the last read stopped when more is waiting than one delivery reads, and a restart keeps the place', async () => {
+		Object.assign(catchUpTrail, { maxMs: 0 }); // the trailing look would read on too
 		const trigger = await activate(['contactCreate']);
 		try {
 			const { ids, deliveries } = await createContacts(4_800);
@@ -449,6 +455,22 @@ describe('catch-up of a window holding more than one read brings', () => {
 			expect(exactlyOnce([...result.items, ...again.items], ids)).toEqual(none);
 		} finally {
 			sandbox.settings.clockOffsetMs = 0;
+			await trigger.stop();
+		}
+	});
+
+	it('emits the end of a burst whose last deliveries are all lost without waiting for a later delivery', async () => {
+		Object.assign(catchUpTrail, { pauseMs: 300, maxMs: 5_000 });
+		const trigger = await activate(['contactCreate']);
+		try {
+			const first = await createContacts(20);
+			// One delivery gets through while the burst goes on; none after it does.
+			const delivering = trigger.deliver(first.deliveries[10], true);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			const rest = await createContacts(10);
+			const result = await delivering;
+			expect(exactlyOnce(result.items, [...first.ids, ...rest.ids])).toEqual(none);
+		} finally {
 			await trigger.stop();
 		}
 	});
