@@ -16,9 +16,18 @@ export class WiseAgentOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-wiseagent/n8n-nodes-wiseagent#credentials';
 
-	icon = 'file:wiseAgent.svg' as const;
+	icon = { light: 'file:wiseAgent.svg', dark: 'file:wiseAgent.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
+		{
+			// Wise Agent has no self-service developer console: its API documentation asks for these
+			// details to issue a client (the "Request API Access" link of that page).
+			displayName:
+				'<b>Getting a Client ID:</b> Wise Agent issues API clients on request. 1. Open the <a href="https://wiseagent.com/docs/api.asp" target="_blank">Wise Agent API documentation</a> and click <b>Request API Access</b>. 2. Send the name of your application, a public URL of its logo, your redirect domain (the domain of the OAuth Redirect URL below) and the scopes you need (see Scope). 3. Enter the Client ID and Client Secret Wise Agent sends you, then click Connect.',
+			name: 'clientIdNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Server URL',
 			name: 'serverUrl',
@@ -73,7 +82,7 @@ export class WiseAgentOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'profile team marketing contacts properties calendar',
 			description:
-				'Space-separated Wise Agent scopes. Remove the ones your workflows do not need (the README lists the scope each operation requires). Calendar → Create Event: the docs also name a "planner" scope; add it here if Wise Agent refuses the event.',
+				'Space-separated Wise Agent scopes (profile, team, marketing, contacts, properties, calendar): request the same ones from Wise Agent. Each operation of the Wise Agent node says at its top which scope it needs ("The Wise Agent credential\'s Scope must include …"); remove the ones your workflows do not need. Calendar → Create Event: the docs also name a "planner" scope; add it here if Wise Agent refuses the event.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -1,5 +1,5 @@
 /**
- * `npm run test:e2e`: the end-to-end suite in a real n8n (Node 24, `.n8n-runtime/`) with this
+ * `npm run test:e2e`: the end-to-end suite in a real n8n (2.41.1 on Node 24, `.n8n-runtime/`) with this
  * package loaded as a community package and the Wise Agent sandbox. Starts the stack once
  * (own ports and user folder, so it can run next to `npm start`), runs the cases, stops everything,
  * prints one ✓/✕ line per case and ends with exactly one line `N passed, N failed`.
@@ -7,8 +7,8 @@
  *   npm run test:e2e [-- --only <text>] [-- --skip-build]
  *
  * Env: E2E_N8N_PORT (5690; its task broker uses +1), E2E_SANDBOX_PORT (4020), E2E_SKIP (comma-separated
- * case-name fragments to skip), E2E_V1_* and E2E_QUEUE_* (ports of the cases with a stack of their
- * own), plus what scripts/README.md lists for the runtime.
+ * case-name fragments to skip), E2E_V2_40_*, E2E_V1_*, E2E_QUEUE_* and E2E_START_* (ports of the cases with a
+ * stack of their own), plus what scripts/README.md lists for the runtime.
  */
 import { readFileSync, rmSync } from 'fs';
 import * as path from 'path';
@@ -19,10 +19,12 @@ import { ensureRuntime, ROOT_DIR } from './lib/runtime';
 import { startStack, type Stack } from './lib/stack';
 import { actionCases } from './e2e/cases/actions';
 import { demoCases } from './e2e/cases/demos';
+import { editorCases } from './e2e/cases/editor';
 import { oauthCases } from './e2e/cases/oauth';
-import { runV1Case } from './e2e/cases/n8n-v1';
+import { runV1Case, runV2_40Case } from './e2e/cases/n8n-v1';
 import { QUEUE_CASE_NAME, runQueueCase } from './e2e/cases/queue';
 import { refreshCases } from './e2e/cases/refresh';
+import { runStartStopCase, START_STOP_CASE_NAME } from './e2e/cases/startStop';
 import { triggerCases } from './e2e/cases/triggers';
 import { triggerBurstCases } from './e2e/cases/triggerBurst';
 import {
@@ -71,6 +73,7 @@ async function main(): Promise<number> {
 		...oauthCases,
 		...triggerCases,
 		...triggerBurstCases,
+		...editorCases,
 	];
 	const cases = selectCases(all, args);
 	const results: CaseResult[] = [];
@@ -139,6 +142,7 @@ async function main(): Promise<number> {
 					}
 				},
 				log: say,
+				outputDir: userFolder,
 			};
 			results.push(...(await runCases(ctx, cases, print)));
 		} catch (error) {
@@ -160,8 +164,18 @@ async function main(): Promise<number> {
 		}
 
 	// cases with a stack of their own, run one after the other once the main stack is gone:
-	// (e) the last n8n 1.x on Node 20, (f) queue mode (main + worker, Redis, PostgreSQL)
+	// (e) n8n 2.40.7 and the last n8n 1.x on Node 20, (f) queue mode (main + worker, Redis, PostgreSQL)
 	const standalone: Array<{ name: string; logs: string; run: () => Promise<void> }> = [
+		{
+			name: 'n8n 2.40.7: the package loads and a workflow (webhook -> upsert -> get) runs',
+			logs: 'n8n log: .n8n-e2e-v2.40/n8n.log',
+			run: () =>
+				runV2_40Case({
+					n8nPort: intFromEnv('E2E_V2_40_N8N_PORT', 5704),
+					sandboxPort: intFromEnv('E2E_V2_40_SANDBOX_PORT', 4024),
+					log: say,
+				}),
+		},
 		{
 			name: 'n8n 1.x on Node 20: the package loads and a workflow (webhook -> upsert -> get) runs',
 			logs: 'n8n log: .n8n-e2e-v1/n8n.log',
@@ -181,6 +195,16 @@ async function main(): Promise<number> {
 					sandboxPort: intFromEnv('E2E_QUEUE_SANDBOX_PORT', 4022),
 					redisPort: intFromEnv('E2E_QUEUE_REDIS_PORT', 6390),
 					postgresPort: intFromEnv('E2E_QUEUE_POSTGRES_PORT', 5440),
+					log: say,
+				}),
+		},
+		{
+			name: START_STOP_CASE_NAME,
+			logs: 'npm start output: in the message above',
+			run: () =>
+				runStartStopCase({
+					n8nPort: intFromEnv('E2E_START_N8N_PORT', 5702),
+					sandboxPort: intFromEnv('E2E_START_SANDBOX_PORT', 4023),
 					log: say,
 				}),
 		},

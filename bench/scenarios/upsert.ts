@@ -96,7 +96,8 @@ export async function upsertScenario(ctx: SuiteContext): Promise<ScenarioResult>
 		firstName: '={{ $json.firstName }}',
 		lastName: '={{ $json.lastName }}',
 		source: 'Benchmark',
-		additionalFields: { email: '={{ $json.email }}', company: '={{ $json.company }}' },
+		email: '={{ $json.email }}',
+		additionalFields: { company: '={{ $json.company }}' },
 	};
 	if (parallel) setParameter(oursParameters, parallel.path, settings.parallelRequests);
 	const parallelNote = parallel

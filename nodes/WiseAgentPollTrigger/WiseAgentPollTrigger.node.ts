@@ -23,10 +23,12 @@ export class WiseAgentPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wise Agent Poll Trigger',
 		name: 'wiseAgentPollTrigger',
-		icon: 'file:wiseAgent.svg',
+		icon: { light: 'file:wiseAgent.svg', dark: 'file:wiseAgent.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] + ": " + ($parameter["change"] ?? "new") }}',
+		// "New contacts", "New or updated tasks", "New properties" (properties: new only)
+		subtitle:
+			'={{ ($parameter["event"] === "property" || ($parameter["change"] || "new") === "new" ? "New " : "New or updated ") + (({ contact: "contacts", property: "properties", task: "tasks" })[$parameter["event"]] || $parameter["event"]) }}',
 		description:
 			'Checks Wise Agent on a schedule for new or updated contacts, tasks and properties (no public URL needed)',
 		defaults: { name: 'Wise Agent Poll Trigger' },
@@ -34,22 +36,26 @@ export class WiseAgentPollTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wiseAgentOAuth2Api', required: true }],
+		// Not "Event" / "Trigger On": n8n's node panel turns a trigger's parameter of that name into
+		// actions and lists the node as an app of its own ("Wise Agent Poll") whose actions it then
+		// cannot show after another node. Without one it is one node: Wise Agent Poll Trigger.
 		properties: [
 			{
-				displayName: 'Event',
+				displayName: 'Record Type',
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
+				description: 'Which Wise Agent records to check for changes',
 				options: [
 					{
 						name: 'Contact',
 						value: 'contact',
-						description: 'Contacts added or changed (getContacts by DateUpdatedUTC)',
+						description: 'Contacts added or changed since the last check',
 					},
 					{
 						name: 'Property',
 						value: 'property',
-						description: 'Properties added (getProperties, by PropertyID)',
+						description: 'Properties added since the last check',
 					},
 					{
 						name: 'Task',
@@ -60,7 +66,7 @@ export class WiseAgentPollTrigger implements INodeType {
 				default: 'contact',
 			},
 			{
-				displayName: 'Trigger On',
+				displayName: 'Watch For',
 				name: 'change',
 				type: 'options',
 				noDataExpression: true,

@@ -25,16 +25,25 @@ import {
 	triggerStaticData,
 } from './registration';
 
+/**
+ * The canvas subtitle: the selected events by the names the Events dropdown shows (the saved
+ * values, e.g. `contactCreate`, mean nothing to the user); an unknown value is shown as saved.
+ */
+const EVENT_NAMES: Record<string, string> = Object.fromEntries(
+	eventOptions.map((option) => [String(option.value), option.name]),
+);
+const EVENTS_SUBTITLE = `={{ ($parameter["events"] || []).map((event) => (${JSON.stringify(EVENT_NAMES)})[event] || event).join(", ") }}`;
+
 export class WiseAgentTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wise Agent Trigger',
 		name: 'wiseAgentTrigger',
-		icon: 'file:wiseAgent.svg',
+		icon: { light: 'file:wiseAgent.svg', dark: 'file:wiseAgent.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
-			'Starts the workflow when contacts, tasks, properties or notes change in Wise Agent',
+			'Starts the workflow the moment contacts, tasks, properties or notes change in Wise Agent (Wise Agent calls n8n, so n8n needs a public URL)',
 		defaults: { name: 'Wise Agent Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

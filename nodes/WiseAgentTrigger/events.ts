@@ -43,7 +43,7 @@ export const eventOptions: INodePropertyOptions[] = [
 		return {
 			name: `${family.name}: ${subType.change} Only`,
 			value: subType.value,
-			description: `Registers ${family.name} and keeps only deliveries of ${subType.value}`,
+			description: subType.description,
 		};
 	}),
 ].sort((a, b) => a.name.localeCompare(b.name));

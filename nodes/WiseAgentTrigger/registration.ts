@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { scrubError, secretRedactor } from '../WiseAgent/helpers/apiErrors';
+import { asNodeError, scrubError, secretRedactor } from '../WiseAgent/helpers/apiErrors';
 import type { EventFamily, RemoteWebhook } from '../WiseAgent/transport';
 import {
 	createWebhook,
@@ -336,7 +336,8 @@ function noteTokens(remote: RemoteWebhook[], baseUrl: string, tokens: Set<string
 function withOrphans(slot: WebhookSlot, ids: string[]): WebhookSlot {
 	const hookIds = new Set(Object.values(slot.hooks));
 	const orphans = [...new Set(ids)].filter((id) => !hookIds.has(id));
-	const { orphans: _previous, ...rest } = slot;
+	const rest: WebhookSlot = { ...slot };
+	delete rest.orphans;
 	return orphans.length > 0 ? { ...rest, orphans } : rest;
 }
 
@@ -458,7 +459,7 @@ async function registerWebhook(
 			answer = await createWebhook(this, { Status: 'Active', EventType: family, Url: url });
 		} catch (error) {
 			// A refusal (HTTP 200 error body, 4xx): nothing was registered.
-			if (!mayHaveApplied(error)) throw error;
+			if (!mayHaveApplied(error)) throw asNodeError(this.getNode(), error);
 			lastError = error;
 		}
 		if (answer?.id !== undefined) return answer.id;

@@ -3,6 +3,10 @@
  * the sandbox's admin endpoints, and n8n workflows built and run through n8n's REST API.
  */
 import { randomUUID } from 'crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 import { sleep } from '../lib/http';
 import type { N8nClient, N8nWorkflow } from '../lib/n8n-api';
@@ -25,6 +29,8 @@ export interface E2eContext {
 	/** the credential's decrypted data as n8n stores it (`n8n export:credentials --decrypted`; the REST API only says `oauthTokenData: true`) */
 	exportCredential(id: string): Promise<Json>;
 	log(message: string): void;
+	/** where the suite writes its logs (the main stack's user folder, `.n8n-e2e/`); screenshots go to `screenshots/` in it */
+	outputDir?: string;
 }
 
 export interface E2eCase {
@@ -362,6 +368,37 @@ export async function execution(ctx: E2eContext, id: string): Promise<ExecutionD
 	return { id: data.id, status: data.status, runData: parsed.resultData?.runData ?? {} };
 }
 
+/**
+ * What the editor's "Execute workflow" does (`POST /rest/workflows/:id/run`, n8n 2.40's ManualRunDto:
+ * the saved workflow, started from `triggerName`): a Manual Trigger runs at once (`executionId`);
+ * a webhook-based trigger makes n8n listen on its test URL instead (`waitingForWebhook`).
+ */
+export async function runManually(
+	ctx: E2eContext,
+	workflowId: string,
+	triggerName: string,
+): Promise<{ executionId?: string; waitingForWebhook?: boolean }> {
+	return await ctx.client.request('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/run`, {
+		triggerToStartFrom: { name: triggerName },
+	});
+}
+
+/** Waits until an execution has finished (any status but new/running/waiting) and returns it. */
+export async function finishedExecution(
+	ctx: E2eContext,
+	id: string,
+	timeoutMs = 60_000,
+): Promise<ExecutionDetail> {
+	return await eventually(
+		`execution ${id} to finish`,
+		async () => {
+			const detail = await execution(ctx, id);
+			return ['new', 'running', 'waiting', 'unknown'].includes(detail.status) ? undefined : detail;
+		},
+		timeoutMs,
+	);
+}
+
 /** Output items (json) of a node in an execution (first run, first output). */
 export function nodeOutput(detail: ExecutionDetail, nodeName: string): Json[] {
 	const run = detail.runData[nodeName]?.[0];
@@ -472,4 +509,149 @@ export async function runCases(
 		}
 	}
 	return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the n8n editor in headless Chromium (Debian's chromium, driven by playwright-core)
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface EditorSession {
+	page: Page;
+	/** the PNGs written so far (absolute paths) */
+	screenshots: string[];
+	/** a full-window PNG `<outputDir>/screenshots/<prefix>-NN-<name>.png`; returns its path */
+	shot(name: string): Promise<string>;
+	/**
+	 * Runs one bounded step of the case (`timeoutMs`, default 15 s). On failure or timeout: a
+	 * screenshot, and the error names the step, the screenshot and what the page showed.
+	 */
+	step<T>(what: string, action: () => Promise<T>, timeoutMs?: number): Promise<T>;
+	/** `step` waiting until `locator` is visible */
+	waitFor(what: string, locator: Locator, timeoutMs?: number): Promise<Locator>;
+	close(): Promise<void>;
+}
+
+/** `<outputDir>/screenshots` (created); outputDir defaults to `.n8n-e2e/` of the repository. */
+export function screenshotDir(ctx: E2eContext): string {
+	const dir = path.join(
+		ctx.outputDir ?? path.resolve(__dirname, '..', '..', '.n8n-e2e'),
+		'screenshots',
+	);
+	mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/**
+ * What the page shows, for a failure message: open toasts / notices, then the node details view
+ * if it is open, else the whole page (visible text, blank lines squeezed, at most `max` chars).
+ */
+export async function visibleText(page: Page, max = 1500): Promise<string> {
+	const squeeze = (text: string) =>
+		text
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean)
+			.join(' | ');
+	const parts: string[] = [];
+	try {
+		const toasts = await page
+			.locator('.el-notification:visible, [role="alert"]:visible')
+			.allInnerTexts();
+		if (toasts.length > 0) parts.push(`toasts: ${toasts.map(squeeze).join(' || ')}`);
+		const ndv = page.locator('[data-test-id="ndv"]');
+		const scope = (await ndv.isVisible()) ? ndv : page.locator('body');
+		parts.push(
+			`${(await ndv.isVisible()) ? 'node details' : 'page'} (${page.url()}): ${squeeze(await scope.innerText({ timeout: 2_000 }))}`,
+		);
+	} catch (error) {
+		parts.push(`(could not read the page: ${(error as Error).message.split('\n')[0]})`);
+	}
+	const text = parts.join('\n');
+	return text.length > max ? `${text.slice(0, max)} …` : text;
+}
+
+/**
+ * Starts headless Chromium (own profile), signs in on n8n's sign-in page as the e2e owner and
+ * returns a session whose steps are bounded and explain themselves when they fail.
+ */
+export async function openEditor(ctx: E2eContext, prefix: string): Promise<EditorSession> {
+	// required here, not imported: only the editor cases need playwright-core at run time
+	// eslint-disable-next-line @typescript-eslint/no-var-requires
+	const { chromium } = require('playwright-core') as typeof import('playwright-core');
+	const dir = screenshotDir(ctx);
+	const profile = mkdtempSync(path.join(os.tmpdir(), 'e2e-editor-'));
+	const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
+		viewport: { width: 1600, height: 1000 },
+		timeout: 30_000,
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.setDefaultTimeout(10_000);
+	page.setDefaultNavigationTimeout(30_000);
+	const screenshots: string[] = [];
+	let counter = 0;
+	const shot = async (name: string) => {
+		const file = path.join(
+			dir,
+			`${prefix}-${String(++counter).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`,
+		);
+		await page.screenshot({ path: file, timeout: 10_000 });
+		screenshots.push(file);
+		ctx.log(`screenshot ${path.relative(process.cwd(), file)}`);
+		return file;
+	};
+	const step = async <T>(what: string, action: () => Promise<T>, timeoutMs = 15_000) => {
+		let timer: NodeJS.Timeout | undefined;
+		try {
+			return await Promise.race([
+				action(),
+				new Promise<never>((_, reject) => {
+					timer = setTimeout(
+						() => reject(new Error(`timed out after ${formatMs(timeoutMs)}`)),
+						timeoutMs,
+					);
+				}),
+			]);
+		} catch (error) {
+			const file = await shot(`failed-${what}`).catch(() => '(no screenshot)');
+			throw new Error(
+				`editor: ${what}: ${(error as Error).message.split('\n')[0]}\n  screenshot: ${file}\n  ${await visibleText(page)}`,
+			);
+		} finally {
+			if (timer) clearTimeout(timer);
+		}
+	};
+	const waitFor = async (what: string, locator: Locator, timeoutMs = 15_000) =>
+		await step(
+			what,
+			async () => {
+				await locator.first().waitFor({ state: 'visible', timeout: timeoutMs });
+				return locator;
+			},
+			timeoutMs + 1_000,
+		);
+	const close = async () => {
+		await context.close().catch(() => undefined);
+		rmSync(profile, { recursive: true, force: true });
+	};
+	try {
+		await step(
+			'sign in as the e2e owner',
+			async () => {
+				await page.goto(`${ctx.n8nUrl}/signin`, { waitUntil: 'domcontentloaded' });
+				await page.locator('input[name="emailOrLdapLoginId"]').fill(ctx.owner.email);
+				await page.locator('input[name="password"]').fill(ctx.owner.password);
+				await page.locator('[data-test-id="form-submit-button"]').click();
+				await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 20_000 });
+			},
+			30_000,
+		);
+	} catch (error) {
+		await close();
+		throw error;
+	}
+	return { page, screenshots, shot, step, waitFor, close };
 }

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import * as os from 'os';
 import * as path from 'path';
 
-import { run, startService, type Service } from './proc';
+import { run, startService, type EchoFilter, type Service } from './proc';
 import { runtimePaths, type RuntimePaths } from './runtime';
 
 export interface N8nInstanceOptions {
@@ -102,7 +102,7 @@ export async function runN8nCli(options: N8nInstanceOptions, args: string[]): Pr
 export function startN8n(
 	options: N8nInstanceOptions & {
 		logFile?: string;
-		echo?: boolean;
+		echo?: boolean | EchoFilter;
 		onLine?: (line: string) => void;
 		command?: 'start' | 'worker';
 		/** extra CLI arguments, e.g. `--concurrency=5` for a worker */

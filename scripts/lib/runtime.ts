@@ -25,6 +25,11 @@ export const INSTALL_SCRIPT = path.join(ROOT_DIR, 'scripts', 'install-n8n-runtim
 /** The last n8n 1.x on the system Node (>= 20.19), for the e2e compatibility case. */
 export const RUNTIME_V1_SPEC_DIR = path.join(ROOT_DIR, 'scripts', 'n8n-runtime-v1');
 export const RUNTIME_V1_DIR = path.join(ROOT_DIR, '.n8n-runtime-v1');
+/** n8n 2.40.7 (the 2.x the suite proved before 2.41.1) on Node 24, for the e2e compatibility case. */
+export const RUNTIME_V2_40_SPEC_DIR = path.join(ROOT_DIR, 'scripts', 'n8n-runtime-v2.40');
+export const RUNTIME_V2_40_DIR = process.env.N8N_RUNTIME_V2_40_DIR
+	? path.resolve(process.env.N8N_RUNTIME_V2_40_DIR)
+	: path.join(ROOT_DIR, '.n8n-runtime-v2.40');
 
 export interface RuntimePaths {
 	/** the runtime folder (`.n8n-runtime/`) */
@@ -167,6 +172,13 @@ export async function ensureRuntime(
 	if (!isRuntimeReady(paths, specDir))
 		throw new Error(`the n8n runtime install finished but ${paths.marker} does not match`);
 	return paths;
+}
+
+/** n8n 2.40.7 on Node 24 (`.n8n-runtime-v2.40/`, installed on demand). */
+export async function ensureRuntimeV2_40(
+	log: (message: string) => void = () => undefined,
+): Promise<RuntimePaths> {
+	return await ensureRuntime(log, { specDir: RUNTIME_V2_40_SPEC_DIR, dir: RUNTIME_V2_40_DIR });
 }
 
 /** The last n8n 1.x on the system Node (`.n8n-runtime-v1/`, installed on demand). */

@@ -17,7 +17,7 @@ import {
 	type InstalledPackage,
 	type N8nInstanceOptions,
 } from './n8n';
-import type { Service } from './proc';
+import type { EchoFilter, Service } from './proc';
 import { ROOT_DIR, runtimePaths, type RuntimePaths } from './runtime';
 import { attachToSandbox, startLocalSandbox, type SandboxHandle } from './sandbox';
 
@@ -51,7 +51,8 @@ export interface StackOptions {
 	keep?: boolean;
 	/** n8n output: log file, and whether to echo it here */
 	n8nLogFile?: string;
-	echoN8n?: boolean;
+	/** true / false, or a per-line filter (lib/proc.ts EchoFilter) */
+	echoN8n?: boolean | EchoFilter;
 	n8nEnv?: Record<string, string>;
 	runtime?: RuntimePaths;
 	/** progress lines */

@@ -119,10 +119,10 @@ describe('Contact Get Many → Updated Since: every value is a date or an error'
 		expect(request.query).toMatchObject({ dtupdated: '05/14/2024 03:00' });
 	});
 
-	it('an unknown Send Date As is an error, not a silent DateUpdatedUTC', async () => {
+	it('an unknown Time Zone Sent to Wise Agent is an error, not a silent DateUpdatedUTC', async () => {
 		await expectRejectedBeforeSending(
 			{ parameters: getMany('2024-05-14T10:00:00Z', 'DTUPDATED') },
-			'Send Date As',
+			'Time Zone Sent to Wise Agent',
 		);
 	});
 

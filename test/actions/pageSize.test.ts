@@ -177,7 +177,7 @@ describe('Page Size against the sandbox (no maximum page_size: it slices any siz
 			credentials: sandboxCredentials(sandbox),
 		});
 		expect(error).toBeUndefined();
-		const ids = items.map((item) => item.json.TaskID);
+		const ids = items.map((item) => item.json.id);
 		expect(new Set(ids).size).toBe(tasks);
 		expect(ids).toHaveLength(tasks);
 		expect(sandbox.counters().byKey['GET tasks']).toBe(Math.ceil(tasks / 7));
@@ -195,7 +195,7 @@ describe('Page Size against the sandbox (no maximum page_size: it slices any siz
 			credentials: sandboxCredentials(sandbox),
 		});
 		expect(error).toBeUndefined();
-		expect(new Set(items.map((item) => item.json.PropertyID)).size).toBe(active);
+		expect(new Set(items.map((item) => item.json.id)).size).toBe(active);
 		expect(items).toHaveLength(active);
 		expect(active).toBeGreaterThan(50);
 		expect(active).toBeLessThan(1_000);

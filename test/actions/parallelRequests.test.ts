@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resources } from '../../nodes/WiseAgent/actions/resources';
 import { mulberry32 } from '../../sandbox';
-import { versionDescription } from '../../nodes/WiseAgent/actions/versionDescription';
+import { WiseAgent } from '../../nodes/WiseAgent/WiseAgent.node';
 import { expectRejectedBeforeSending, setUpNock } from '../helpers/mockApi';
 import { DATA_PATH, SERVER_URL, runWiseAgentNode } from '../helpers/n8n';
 
@@ -83,7 +83,7 @@ const contactAnswer = (exchange: Exchange, delayMs: number): Answer => ({
 });
 
 describe('Parallel Requests: the field', () => {
-	const properties = versionDescription.properties;
+	const properties = new WiseAgent().description.properties;
 
 	it.each(Object.entries(resources))(
 		'%s: shown for every operation that runs item by item, after all their fields; never for a batch operation',
@@ -299,6 +299,7 @@ describe('Parallel Requests: items on the same record run one after another', ()
 				return query.email ? [`email:${query.email.toLowerCase()}`] : [`phone:${query.phone}`];
 			}
 			if (query.requestType === 'updateContact') return clientKeys.get(form.clientID) ?? [];
+			if (query.requestType === 'getSingleContact') return clientKeys.get(query.clientID) ?? [];
 			return [
 				...(form.CEmail ? [`email:${form.CEmail.toLowerCase()}`] : []),
 				...(form.MobilePhone ? [`phone:${digits(form.MobilePhone)}`] : []),
@@ -324,6 +325,10 @@ describe('Parallel Requests: items on the same record run one after another', ()
 				clientKeys.set(String(contact.ClientID), keysOf(exchange));
 				return { delayMs: 15, body: { success: 'true', data: { ClientID: contact.ClientID } } };
 			}
+			if (query.requestType === 'getSingleContact') {
+				const found = contacts.find((contact) => String(contact.ClientID) === query.clientID);
+				return { delayMs: 15, body: found ? [found] : [] };
+			}
 			return { delayMs: 15, body: { Success: `${form.clientID} updated` } };
 		});
 
@@ -344,10 +349,8 @@ describe('Parallel Requests: items on the same record run one after another', ()
 				firstName: '={{ $json.first }}',
 				lastName: 'Lee',
 				source: 'API',
-				additionalFields: {
-					email: '={{ $json.fields.email }}',
-					mobilePhone: '={{ $json.fields.mobilePhone }}',
-				},
+				email: '={{ $json.fields.email }}',
+				mobilePhone: '={{ $json.fields.mobilePhone }}',
 				parallelRequests: 5,
 			},
 			items: people.map(({ first, ...fields }) => ({ first, fields })),

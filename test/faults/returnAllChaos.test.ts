@@ -58,7 +58,7 @@ async function chaosRun(seed: number): Promise<RunReport> {
 	try {
 		const { items, error } = await runWiseAgentNode({
 			runId: String(seed),
-			parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+			parameters: { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
 			credentials: credentialData({
 				serverUrl: proxy.url,
 				clientId: sandbox.clientId,

@@ -55,8 +55,8 @@ describe('Contact against the sandbox', () => {
 			firstName: 'Integra',
 			lastName: 'Tion',
 			source: 'API',
+			email: 'integra.tion@example.com',
 			additionalFields: {
-				email: 'integra.tion@example.com',
 				city: 'Tempe',
 				categories: ['Seller'],
 			},
@@ -65,7 +65,7 @@ describe('Contact against the sandbox', () => {
 		expect(again.items[0].json).toMatchObject({
 			action: 'updated',
 			matchedBy: 'email',
-			ClientID: clientId,
+			contact: { id: clientId, address: { city: 'Tempe' } },
 		});
 
 		const read = await run({
@@ -75,12 +75,18 @@ describe('Contact against the sandbox', () => {
 		});
 		expect(read.error).toBeUndefined();
 		expect(read.items[0].json).toMatchObject({
-			CFirst: 'Integra',
-			CLast: 'Tion',
-			City: 'Tempe',
-			CEmail: 'integra.tion@example.com',
+			id: clientId,
+			firstName: 'Integra',
+			lastName: 'Tion',
+			address: { city: 'Tempe' },
+			email: 'integra.tion@example.com',
+			url: `https://thewiseagent.com/secure/client/summary?clientId=${clientId}`,
 		});
-		expect(read.items[0].json.Categories).toEqual(expect.arrayContaining(['Buyer', 'Seller']));
+		expect(read.items[0].json.categories).toEqual(expect.arrayContaining(['Buyer', 'Seller']));
+		expect(Object.keys(read.items[0].json).length).toBeLessThanOrEqual(15);
+		// The sandbox's DateUpdatedUTC of the contact, as an ISO instant.
+		const stored = sandbox.store.data.contacts.get(Number(clientId))!;
+		expect(read.items[0].json.updatedAt).toBe(new Date(stored.updatedMs).toISOString());
 	});
 
 	it('Return All reads every contact with the count plus the exact number of pages', async () => {
@@ -116,9 +122,8 @@ describe('Contact against the sandbox', () => {
 		// The first test changed one contact a moment ago; the seeded ones are older.
 		expect(utc.items.length).toBeGreaterThan(0);
 		expect(utc.items.length).toBeLessThan(sandbox.store.data.contacts.size);
-		expect(az.items.map((i) => i.json.ClientID).sort()).toEqual(
-			utc.items.map((i) => i.json.ClientID).sort(),
-		);
+		expect(az.items.map((i) => i.json.id).sort()).toEqual(utc.items.map((i) => i.json.id).sort());
+		expect(utc.items.every((i) => typeof i.json.id === 'string')).toBe(true);
 	});
 
 	it('survives a 429 with Retry-After and a dropped connection on reads', async () => {

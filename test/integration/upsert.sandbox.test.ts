@@ -24,14 +24,22 @@ afterAll(async () => {
 const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
 	runWiseAgentNode({ parameters, credentials, continueOnFail });
 
-const upsert = (first: string, last: string, additionalFields: Record<string, unknown>) => ({
+const upsert = (
+	first: string,
+	last: string,
+	{ email, mobilePhone, ...additionalFields }: Record<string, unknown>,
+) => ({
 	resource: 'contact',
 	operation: 'upsert',
+	...(email !== undefined && { email }),
+	...(mobilePhone !== undefined && { mobilePhone }),
 	firstName: first,
 	lastName: last,
 	source: 'API',
 	additionalFields,
 });
+const clientIdOf = (item: { json: Record<string, unknown> }) =>
+	(item.json.contact as { id: string }).id;
 
 async function readContact(clientId: unknown) {
 	const { items } = await run({
@@ -49,14 +57,14 @@ describe('Create or Update against the sandbox', () => {
 			upsert('Alice', 'Smith', { email: 'alice@example.com', mobilePhone: '480-555-0101' }),
 		);
 		expect(alice.items[0].json.action).toBe('created');
-		const aliceId = alice.items[0].json.ClientID;
+		const aliceId = clientIdOf(alice.items[0]);
 
 		const bob = await run(
 			upsert('Bob', 'Jones', { email: 'bob@example.com', mobilePhone: '(480) 555-0101' }),
 		);
 		expect(bob.error).toBeUndefined();
 		expect(bob.items[0].json.action).toBe('created');
-		expect(bob.items[0].json.ClientID).not.toEqual(aliceId);
+		expect(clientIdOf(bob.items[0])).not.toEqual(aliceId);
 
 		expect(await readContact(aliceId)).toMatchObject({
 			CFirst: 'Alice',
@@ -77,11 +85,11 @@ describe('Create or Update against the sandbox', () => {
 			true,
 		);
 		expect(result.items[0].json.error).toBe('2 contacts match phone 6025550111');
-		expect(await readContact(first.items[0].json.ClientID)).toMatchObject({
+		expect(await readContact(clientIdOf(first.items[0]))).toMatchObject({
 			CFirst: 'Carl',
 			CLast: 'One',
 		});
-		expect(await readContact(second.items[0].json.ClientID)).toMatchObject({
+		expect(await readContact(clientIdOf(second.items[0]))).toMatchObject({
 			CFirst: 'Carl',
 			CLast: 'Two',
 		});
@@ -90,6 +98,6 @@ describe('Create or Update against the sandbox', () => {
 	it('the same email again updates that one contact', async () => {
 		const again = await run(upsert('Alicia', 'Smith', { email: 'ALICE@example.com' }));
 		expect(again.items[0].json).toMatchObject({ action: 'updated', matchedBy: 'email' });
-		expect(await readContact(again.items[0].json.ClientID)).toMatchObject({ CFirst: 'Alicia' });
+		expect(await readContact(clientIdOf(again.items[0]))).toMatchObject({ CFirst: 'Alicia' });
 	});
 });

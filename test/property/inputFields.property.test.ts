@@ -50,6 +50,7 @@ const CANNED: Record<string, unknown> = {
 	'GET getContacts': [],
 	'GET getContactsCount': { count: 0 },
 	'GET getSingleContact': [{ ClientID: 42 }],
+	'POST webcontact': { success: 'true', data: { ClientID: 42, NewContact: true } },
 	'GET getContactNotes': [{ NoteID: 42 }],
 	'GET getProperty': [{ PropertyID: '42' }],
 	'GET calls': { Data: [{ CallId: '42' }] },

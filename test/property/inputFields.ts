@@ -201,6 +201,8 @@ export function validValueFor(property: INodeProperties): unknown {
 	}
 	if (name === 'zip') return '85212';
 	if (name === 'phone') return '4805550199';
+	// Create or Update's top-level match phone: the one its baseline matches by.
+	if (name === 'mobilePhone') return '4805550101';
 	if (name === 'vendorId') return 'V42';
 	if (name === 'additionalContactIds') return '43';
 	if (name === 'names') return 'Buyer';
@@ -235,7 +237,7 @@ const OVERRIDES: Record<string, Record<string, unknown>> = {
 	'contact.addAddress': { zip: '85001' },
 	'contact.updateCustomField': { key: 'K', value: 'v' },
 	'contact.update': { updateFields: { city: 'Tempe' } },
-	'contact.upsert': { additionalFields: { email: 'a@example.com' } },
+	'contact.upsert': { email: 'a@example.com', mobilePhone: '4805550101' },
 	'note.update': { updateFields: { note: 'x' } },
 	'task.update': { updateFields: { description: 'x' } },
 	'call.update': { updateFields: { reason: 'x' } },

@@ -2,17 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { resources } from '../../nodes/WiseAgent/actions/resources';
+import { sourceFiles } from '../helpers/sourceFiles';
 
 const NODES = path.join(__dirname, '..', '..', 'nodes');
 const ACTIONS = path.join(NODES, 'WiseAgent', 'actions');
-
-function sourceFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) return sourceFiles(full);
-		return entry.name.endsWith('.ts') ? [full] : [];
-	});
-}
 
 const relative = (file: string) => path.relative(NODES, file);
 

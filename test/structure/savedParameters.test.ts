@@ -12,6 +12,12 @@ import { WiseAgentTrigger } from '../../nodes/WiseAgentTrigger/WiseAgentTrigger.
  * defaults. This snapshot was taken before the structure change; any difference breaks workflows
  * that users already saved. One deliberate change since: searchProfile.zip became text (a number
  * field loses a zip's leading zero); a saved 5-digit number still works, a 4-digit one is rejected.
+ * Added since (nothing removed or renamed): each operation's scope notice (scopeNotice, a notice,
+ * never saved) and Simplify on Task, Call and Property → Get / Get Many (default on).
+ * Moved on purpose (1.0): Contact → Create or Update's Email and Mobile Phone, from Additional
+ * Fields to the top (the fields it matches by); a 0.x workflow that set them there fails its
+ * items with "Email: Create or Update needs an Email or a Mobile Phone…" (n8n drops collection
+ * values the node no longer lists), never matches without them.
  * Regenerate only on purpose: UPDATE_SAVED_PARAMETERS=1 npx jest savedParameters && npx prettier --write test/structure/savedParameters.snapshot.json
  */
 const SNAPSHOT = path.join(__dirname, 'savedParameters.snapshot.json');

@@ -14,10 +14,12 @@ import {
 	runWiseAgentNode,
 } from '../helpers/n8n';
 
+// Simplify off: these cases are about the transport, and compare records as sent.
 const getContact = (id = '42') => ({
 	resource: 'contact',
 	operation: 'get',
 	contactId: { __rl: true, mode: 'id', value: id },
+	simplify: false,
 });
 
 const addCustomField = {
@@ -285,7 +287,12 @@ describe('retries', () => {
 });
 
 describe('rate limits', () => {
-	const getAllContacts = { resource: 'contact', operation: 'getAll', returnAll: true };
+	const getAllContacts = {
+		resource: 'contact',
+		operation: 'getAll',
+		returnAll: true,
+		simplify: false,
+	};
 	const contacts = (from: number) =>
 		Array.from({ length: 100 }, (_, index) => ({ ClientID: from + index }));
 

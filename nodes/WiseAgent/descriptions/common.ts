@@ -101,14 +101,9 @@ export function numericRecordLocator(spec: {
 	};
 }
 
-const EXPRESSION_HINT =
-	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-const SINGLE_EXPRESSION_HINT =
-	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-
-/** Prefixes the n8n dropdown hint with what the field is for. */
-function withHint(purpose: string | undefined, hint: string): string {
-	return purpose ? `${purpose}. ${hint}.` : hint;
+/** What the field is for, as the sentence before n8n's dropdown hint, or nothing. */
+function purposeLead(purpose: string | undefined): string {
+	return purpose ? `${purpose}. ` : '';
 }
 
 /** Categories (by name, as Wise Agent identifies them) from the account, several at once. */
@@ -116,15 +111,14 @@ export function categoryNamesField(
 	purpose?: string,
 	overrides: Partial<INodeProperties> = {},
 ): INodeProperties {
-	// The description ends with the n8n hint, built by withHint (the rule cannot see through it).
+	// The description ends with n8n's dropdown hint (spelled out here: the lint rules read it).
 	return {
 		displayName: 'Category Names or IDs',
 		name: 'categories',
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-missing-from-dynamic-multi-options
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getCategories' },
 		default: [],
-		description: withHint(purpose, EXPRESSION_HINT),
+		description: `${purposeLead(purpose)}Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 		...overrides,
 	} as INodeProperties;
 }
@@ -137,11 +131,10 @@ export function teamMemberField(
 	return {
 		displayName: 'Team Member Name or ID',
 		name: 'insideTeamId',
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-missing-from-dynamic-options
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getTeamMembers' },
 		default: '',
-		description: withHint(purpose, SINGLE_EXPRESSION_HINT),
+		description: `${purposeLead(purpose)}Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 		...overrides,
 	} as INodeProperties;
 }
@@ -193,7 +186,7 @@ export function pageSizeOption(defaultPageSize: number): INodeProperties {
 				type: 'number',
 				default: defaultPageSize,
 				typeOptions: { minValue: 1, maxValue: PAGE_SIZE_MAX, numberPrecision: 0 },
-				description: `Records asked for per request (page_size) when more than one page is read; Wise Agent's default is ${defaultPageSize}`,
+				description: `Records asked for per request when more than one page is read; Wise Agent's default is ${defaultPageSize}`,
 				hint: 'Wise Agent documents no maximum page size; larger pages mean fewer requests',
 			},
 		],
@@ -206,7 +199,7 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to decode the fields Wise Agent sends as JSON inside text (Categories, team assignments, custom data) into lists. Turn off to get the raw API response.',
+		'Whether to return a compact record with friendly field names and dates in UTC (ISO 8601). Turn off to get every field Wise Agent sends, lists sent as text decoded.',
 };
 
 export const RANK_OPTIONS = ['A', 'B', 'C', 'D', 'F', 'Unranked'].map((rank) => ({

@@ -1,3 +1,6 @@
+import type { INode } from 'n8n-workflow';
+import { ExecutionBaseError, NodeOperationError } from 'n8n-workflow';
+
 /**
  * Wise Agent reports many errors with HTTP 200. These are the documented shapes:
  *   {"Error":"Missing ClientID"}            {"error":"SearchID not found"}
@@ -210,4 +213,14 @@ export function scrubError<T>(error: T, redact: Redact): T {
 	};
 	visit(error, 0);
 	return error;
+}
+
+/**
+ * An error on its way out of a catch block, the way n8n shows errors: n8n's own (NodeApiError,
+ * NodeOperationError, a cancelled execution...) unchanged, anything else as a NodeOperationError
+ * of the node.
+ */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): ExecutionBaseError {
+	if (error instanceof ExecutionBaseError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

@@ -13,6 +13,8 @@ const JSON_STRING_FIELDS = [
 	'CustomData',
 ] as const;
 
+type JsonStringField = (typeof JSON_STRING_FIELDS)[number];
+
 /**
  * Decodes a record's JSON-in-string fields into arrays (empty text → []; text that is not JSON
  * stays as it is). `Categories` becomes a list of
@@ -41,7 +43,61 @@ function categoryName(entry: unknown): unknown {
 	return entry;
 }
 
-/** Applies `decodeJsonStringFields` when Simplify is on; otherwise returns the records untouched. */
-export function simplifyRecords(records: IDataObject[], simplify: boolean): IDataObject[] {
-	return simplify ? records.map(decodeJsonStringFields) : records;
+/** A record in its compact, friendly-named form (one function per resource, in its requests file). */
+export type RecordShape = (record: IDataObject) => IDataObject;
+
+/**
+ * Simplify on: each record in its resource's compact shape. Off: every field Wise Agent sent,
+ * with the JSON-in-string fields decoded.
+ */
+export function simplifyRecords(
+	records: IDataObject[],
+	simplify: boolean,
+	shape: RecordShape,
+): IDataObject[] {
+	return records.map((record) => (simplify ? shape(record) : decodeJsonStringFields(record)));
+}
+
+// ------------------------------------------------ values of the compact shapes
+
+/** Text as sent, trimmed; empty text and anything that is not text or a number → null. */
+export function textOf(value: unknown): string | null {
+	if (typeof value === 'number') return String(value);
+	if (typeof value !== 'string') return null;
+	const text = value.trim();
+	return text === '' ? null : text;
+}
+
+/** A number, also from text (`"3"`, `"$1,250"`); empty or not a number → null. */
+export function numberOf(value: unknown): number | null {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	const text = textOf(value)?.replace(/[$,]/g, '');
+	if (!text) return null;
+	const number = Number(text);
+	return Number.isFinite(number) ? number : null;
+}
+
+/** true/false, also from the API's `"true"`, `"false"`, `1`, `0`; anything else → null. */
+export function flagOf(value: unknown): boolean | null {
+	if (typeof value === 'boolean') return value;
+	const text = textOf(value)?.toLowerCase();
+	if (text === 'true' || text === '1') return true;
+	if (text === 'false' || text === '0') return false;
+	return null;
+}
+
+/** A record ID, as text, or null for none (Wise Agent writes `0` for "no contact", "no team member"). */
+export function idOf(value: unknown): string | null {
+	const text = textOf(value);
+	return text === null || text === '0' ? null : text;
+}
+
+/**
+ * One JSON-in-string field decoded into a list (see decodeJsonStringFields); text that is not
+ * JSON is kept as the list's one entry rather than lost.
+ */
+export function decodedList(record: IDataObject, field: JsonStringField): unknown[] {
+	const value = decodeJsonStringFields({ [field]: record[field] ?? '' })[field];
+	if (Array.isArray(value)) return value;
+	return textOf(value) === null ? [] : [value];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { asNodeError } from '../helpers/apiErrors';
 import { isRecord, recordsFrom, singleRecordFrom } from '../helpers/records';
 import type { PageRequestOptions, WiseAgentContext } from './request';
 import { failureFacts, wiseAgentApiRequest, wiseAgentApiRequestAllItems } from './request';
@@ -426,7 +427,7 @@ async function callExists(context: WiseAgentContext, callId: string, itemIndex?:
 		return calls.some((call) => callIdOf(call) === callId);
 	} catch (error) {
 		if (isNotFoundError(error)) return false;
-		throw error;
+		throw asNodeError(context.getNode(), error, itemIndex);
 	}
 }
 

@@ -85,16 +85,14 @@ export async function wiseAgentApiRequest(
 			rateLimitWaitMs += closedFor;
 			closedFor = gate.remainingMs();
 		}
+		let body: unknown;
 		try {
-			const body = await this.helpers.httpRequestWithAuthentication.call(
+			body = await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				WISE_AGENT_CREDENTIAL_TYPE,
 				{ ...options },
 			);
-			// Outside the retry decision: an error the API answered with HTTP 200 is final.
-			return checkedBody(this, request, body, redactSent);
 		} catch (error) {
-			if (errorsFromBody.has(error as Error)) throw error;
 			const failure = failureFacts(error);
 			const retryable = isRetryable(failure, request.method) && attempt < MAX_ATTEMPTS;
 			if (isRateLimited(failure)) {
@@ -114,6 +112,8 @@ export async function wiseAgentApiRequest(
 			}
 			throw await toApiError(this, request, error, failure, attempt, redactSent);
 		}
+		// Outside the retry decision: an error the API answered with HTTP 200 is final.
+		return checkedBody(this, request, body, redactSent);
 	}
 }
 
@@ -133,15 +133,15 @@ async function pause(context: WiseAgentContext, ms: number): Promise<boolean> {
 		return true;
 	}
 	if (signal.aborted) return false;
-	await new Promise<void>((resolve) => {
-		const done = () => {
-			clearTimeout(timer);
-			signal.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, ms);
-		signal.addEventListener('abort', done, { once: true });
+	let stop: () => void = () => undefined;
+	const cancelled = new Promise<void>((resolve) => {
+		stop = resolve;
+		signal.addEventListener('abort', stop, { once: true });
 	});
+	// n8n-workflow's sleep cannot be stopped (its sleepWithAbort is not in every n8n 2.x): a
+	// cancellation ends the wait at once and leaves the timer to run out on its own.
+	await Promise.race([sleep(ms), cancelled]);
+	signal.removeEventListener('abort', stop);
 	return !signal.aborted;
 }
 

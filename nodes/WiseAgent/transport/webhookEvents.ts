@@ -43,11 +43,36 @@ export const EVENT_FAMILIES: readonly EventFamily[] = WEBHOOK_EVENTS.map((event)
  * They cannot be subscribed to on their own.
  */
 export const EVENT_SUB_TYPES = [
-	{ value: 'contactUpdateCategory', family: 'contactUpdate', change: 'Category Changed' },
-	{ value: 'contactUpdateStatus', family: 'contactUpdate', change: 'Status Changed' },
-	{ value: 'contactUpdateSource', family: 'contactUpdate', change: 'Source Changed' },
-	{ value: 'taskUpdateComplete', family: 'taskUpdate', change: 'Completed' },
-] as const satisfies ReadonlyArray<{ value: string; family: EventFamily; change: string }>;
+	{
+		value: 'contactUpdateCategory',
+		family: 'contactUpdate',
+		change: 'Category Changed',
+		description: 'Only when a contact’s categories change; other contact changes are skipped',
+	},
+	{
+		value: 'contactUpdateStatus',
+		family: 'contactUpdate',
+		change: 'Status Changed',
+		description: 'Only when a contact’s status changes; other contact changes are skipped',
+	},
+	{
+		value: 'contactUpdateSource',
+		family: 'contactUpdate',
+		change: 'Source Changed',
+		description: 'Only when a contact’s source changes; other contact changes are skipped',
+	},
+	{
+		value: 'taskUpdateComplete',
+		family: 'taskUpdate',
+		change: 'Completed',
+		description: 'Only when a task is completed; other task changes are skipped',
+	},
+] as const satisfies ReadonlyArray<{
+	value: string;
+	family: EventFamily;
+	change: string;
+	description: string;
+}>;
 
 /** The record kind a family's ResourceIds name. */
 export type ResourceKind = 'contact' | 'task' | 'property' | 'note';

@@ -70,13 +70,16 @@ export const actionCases: E2eCase[] = [
 					firstName: 'Erin',
 					lastName: 'Endtoend',
 					source: 'Website',
-					additionalFields: { email: shared.email, company: 'E2E Realty' },
+					email: shared.email,
+					additionalFields: { company: 'E2E Realty' },
 				}),
 				'upsert existing',
 			);
 			equal(updated.action, 'updated', 'upsert existing: action');
 			equal(updated.matchedBy, 'email', 'upsert existing: matchedBy');
-			equal(Number(updated.ClientID), shared.clientId, 'upsert existing: ClientID');
+			const contactOf = (out: Json) => out.contact as Json;
+			equal(Number(contactOf(updated).id), shared.clientId, 'upsert existing: contact.id');
+			equal(contactOf(updated).company, 'E2E Realty', 'upsert existing: contact.company (read back)');
 			const state = await ctx.sandbox.state();
 			equal(
 				state.contacts.find((c) => c.ClientID === shared.clientId)?.Company,
@@ -93,7 +96,8 @@ export const actionCases: E2eCase[] = [
 					firstName: 'Nia',
 					lastName: 'New',
 					source: 'Referral',
-					additionalFields: { email: newEmail },
+					email: newEmail,
+					additionalFields: {},
 				}),
 				'upsert new',
 			);
@@ -118,12 +122,24 @@ export const actionCases: E2eCase[] = [
 				}),
 				'get',
 			);
-			equal(Number(got.ClientID), shared.clientId, 'get: ClientID');
-			equal(got.CEmail, shared.email, 'get: CEmail');
+			// Simplify (the default): the compact contact.
+			equal(Number(got.id), shared.clientId, 'get: id');
+			equal(got.email, shared.email, 'get: email');
 			check(
-				Array.isArray(got.Categories) && got.Categories.includes('Buyer'),
-				`get (simplified): Categories ${JSON.stringify(got.Categories)}`,
+				Array.isArray(got.categories) && got.categories.includes('Buyer'),
+				`get (simplified): categories ${JSON.stringify(got.categories)}`,
 			);
+			check(Object.keys(got).length <= 15, `get (simplified): ${Object.keys(got).length} fields`);
+			const raw = one(
+				await run(ctx, 'contact get (simplify off)', {
+					resource: 'contact',
+					operation: 'get',
+					contactId: rl(shared.clientId),
+					simplify: false,
+				}),
+				'get raw',
+			);
+			equal(raw.CEmail, shared.email, 'get (simplify off): CEmail');
 
 			const byEmail = await run(ctx, 'contact getAll by email', {
 				resource: 'contact',
@@ -132,7 +148,7 @@ export const actionCases: E2eCase[] = [
 				email: shared.email,
 			});
 			equal(byEmail.length, 1, 'getAll by email: items');
-			equal(Number(byEmail[0].ClientID), shared.clientId, 'getAll by email: ClientID');
+			equal(Number(byEmail[0].id), shared.clientId, 'getAll by email: id');
 
 			const limited = await run(ctx, 'contact getAll limit', {
 				resource: 'contact',

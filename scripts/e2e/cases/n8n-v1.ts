@@ -1,14 +1,21 @@
 /**
- * (e) The package in the last n8n 1.x, on the system Node 20: its own runtime (`.n8n-runtime-v1/`,
- * installed on demand by scripts/install-n8n-runtime.sh --spec scripts/n8n-runtime-v1), its own
- * sandbox, user folder and ports. The package loads, and one workflow (Webhook -> Wise Agent
- * contact create -> Wise Agent contact get) runs against the sandbox.
+ * (e) The package in another n8n than the main runtime's: the last n8n 1.x on the system Node 20
+ * (`.n8n-runtime-v1/`) and n8n 2.40.7 on Node 24 (`.n8n-runtime-v2.40/`), each installed on demand
+ * by scripts/install-n8n-runtime.sh --spec scripts/n8n-runtime-<v>, with its own sandbox, user
+ * folder and ports. The package loads, and one workflow (Webhook -> Wise Agent contact upsert ->
+ * Wise Agent contact get) runs against the sandbox.
  */
 import * as path from 'path';
 
 import { sleep } from '../../lib/http';
 import { N8nApiError } from '../../lib/n8n-api';
-import { ROOT_DIR, ensureRuntimeV1, runtimeNodeVersion } from '../../lib/runtime';
+import {
+	ROOT_DIR,
+	ensureRuntimeV1,
+	ensureRuntimeV2_40,
+	runtimeNodeVersion,
+	type RuntimePaths,
+} from '../../lib/runtime';
 import { startStack, type Stack } from '../../lib/stack';
 import {
 	chain,
@@ -37,9 +44,49 @@ async function activateAnyVersion(stack: Stack, id: string, versionId: string): 
 	}
 }
 
+/** The last n8n 1.x on Node 20. */
 export async function runV1Case(options: V1Options): Promise<void> {
-	const runtime = await ensureRuntimeV1(options.log);
-	const userFolder = path.join(ROOT_DIR, '.n8n-e2e-v1');
+	await runVersionCase(options, {
+		label: 'n8n 1.x',
+		versionPrefix: '1.',
+		ensure: ensureRuntimeV1,
+		userFolder: path.join(ROOT_DIR, '.n8n-e2e-v1'),
+		webhookPath: 'e2e-v1',
+		// n8n 1.123 also defaults to the isolated-vm expression engine; its native module is not built
+		// for Node 20 here (nativeModules: sqlite3 only), so the 1.x default of earlier releases is used.
+		n8nEnv: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		// n8n 1.x needs "active" in the body (NOT NULL column, no default); N8nClient.createWorkflow drops it
+		activeInBody: true,
+	});
+}
+
+/** n8n 2.40.7 on Node 24 (the main runtime is the newer 2.x). */
+export async function runV2_40Case(options: V1Options): Promise<void> {
+	await runVersionCase(options, {
+		label: 'n8n 2.40',
+		versionPrefix: '2.40.',
+		ensure: ensureRuntimeV2_40,
+		userFolder: path.join(ROOT_DIR, '.n8n-e2e-v2.40'),
+		webhookPath: 'e2e-v2-40',
+		n8nEnv: {},
+		activeInBody: false,
+	});
+}
+
+interface VersionSpec {
+	label: string;
+	/** what n8n's `versionCli` must start with */
+	versionPrefix: string;
+	ensure: (log: (message: string) => void) => Promise<RuntimePaths>;
+	userFolder: string;
+	webhookPath: string;
+	n8nEnv: Record<string, string>;
+	activeInBody: boolean;
+}
+
+async function runVersionCase(options: V1Options, spec: VersionSpec): Promise<void> {
+	const runtime = await spec.ensure(options.log);
+	const { userFolder, label, webhookPath } = spec;
 	let stack: Stack | undefined;
 	try {
 		stack = await startStack({
@@ -57,12 +104,7 @@ export async function runV1Case(options: V1Options): Promise<void> {
 			echoN8n: false,
 			runtime,
 			workflowsDir: path.join(userFolder, 'no-demo-workflows'),
-			// n8n 1.123 also defaults to the isolated-vm expression engine; its native module is not built
-			// for Node 20 here (nativeModules: sqlite3 only), so the 1.x default of earlier releases is used.
-			n8nEnv: {
-				WEBHOOK_URL: `http://127.0.0.1:${options.n8nPort}/`,
-				N8N_EXPRESSION_ENGINE: 'legacy',
-			},
+			n8nEnv: { WEBHOOK_URL: `http://127.0.0.1:${options.n8nPort}/`, ...spec.n8nEnv },
 			log: options.log,
 		});
 		const version = (await stack.client.settings()) as { versionCli?: string };
@@ -70,21 +112,21 @@ export async function runV1Case(options: V1Options): Promise<void> {
 			`n8n ${version.versionCli ?? '?'} on Node ${runtimeNodeVersion(runtime)} loaded ${stack.loadedNodeTypes.join(', ')}`,
 		);
 		check(
-			String(version.versionCli ?? '').startsWith('1.'),
-			`expected an n8n 1.x, got ${version.versionCli}`,
+			String(version.versionCli ?? '').startsWith(spec.versionPrefix),
+			`expected ${label}, got ${version.versionCli}`,
 		);
 		for (const type of ['wiseAgent', 'wiseAgentTrigger', 'wiseAgentPollTrigger']) {
 			check(
 				stack.loadedNodeTypes.includes(`${stack.package.name}.${type}`),
-				`n8n 1.x did not load ${type}`,
+				`${label} did not load ${type}`,
 			);
 		}
 
 		const ctx = { packageName: stack.package.name } as E2eContext;
 		const sandbox = new SandboxAdmin(stack.sandbox.baseUrl);
-		const email = `v1.${Date.now()}@example.com`;
+		const email = `${webhookPath}.${Date.now()}@example.com`;
 		const nodes = [
-			webhookNode('e2e-v1'),
+			webhookNode(webhookPath),
 			wiseAgentNode(
 				ctx.packageName,
 				{
@@ -93,7 +135,9 @@ export async function runV1Case(options: V1Options): Promise<void> {
 					firstName: 'Vera',
 					lastName: 'Version',
 					source: 'Website',
-					additionalFields: { email },
+					email,
+					additionalFields: {},
+					simplify: false,
 				},
 				{ name: 'Upsert' },
 			),
@@ -103,29 +147,30 @@ export async function runV1Case(options: V1Options): Promise<void> {
 					{
 						resource: 'contact',
 						operation: 'get',
-						contactId: { __rl: true, mode: 'id', value: '={{ $json.ClientID }}' },
+						contactId: { __rl: true, mode: 'id', value: '={{ $json.contact.ClientID }}' },
+						simplify: false,
 					},
 					{ name: 'Get' },
 				),
 				position: [480, 0],
 			},
 		];
-		// n8n 1.x needs "active" in the body (NOT NULL column, no default); N8nClient.createWorkflow drops it
-		const created = await stack.client.request<{ id: string; versionId?: string }>(
-			'POST',
-			'/rest/workflows',
-			{
-				name: 'e2e: n8n 1.x',
-				nodes,
-				connections: chain(nodes),
-				settings: { executionOrder: 'v1' },
-				active: false,
-			},
-		);
+		const workflow = {
+			name: `e2e: ${label}`,
+			nodes,
+			connections: chain(nodes),
+			settings: { executionOrder: 'v1' },
+		};
+		const created = spec.activeInBody
+			? await stack.client.request<{ id: string; versionId?: string }>('POST', '/rest/workflows', {
+					...workflow,
+					active: false,
+				})
+			: await stack.client.createWorkflow(workflow);
 		await activateAnyVersion(stack, created.id, created.versionId ?? '');
 		let answer: Response | undefined;
 		for (let attempt = 0; attempt < 20; attempt++) {
-			answer = await fetch(`${stack.n8nUrl}/webhook/e2e-v1`, {
+			answer = await fetch(`${stack.n8nUrl}/webhook/${webhookPath}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: '{}',
@@ -135,7 +180,7 @@ export async function runV1Case(options: V1Options): Promise<void> {
 		}
 		check(answer, 'no answer');
 		const text = await answer.text();
-		equal(answer.status, 200, `n8n 1.x webhook status (${text.slice(0, 300)})`);
+		equal(answer.status, 200, `${label} webhook status (${text.slice(0, 300)})`);
 		const items = JSON.parse(text) as Json[];
 		equal(items.length, 1, 'items');
 		equal(items[0].CEmail, email, 'contact get after upsert: CEmail');

@@ -315,8 +315,8 @@ export async function runQueueCase(options: QueueOptions): Promise<void> {
 			Array.isArray(items) && items.length === 1,
 			`expected one item, got ${answer.text.slice(0, 300)}`,
 		);
-		equal(Number(items[0].ClientID), contactId, 'Contact get: ClientID');
-		equal(items[0].CEmail, expected.CEmail, 'Contact get: CEmail');
+		equal(Number(items[0].id), contactId, 'Contact get: id');
+		equal(items[0].email, expected.CEmail, 'Contact get: email');
 		const actionRuns = await executionsOf(ctx, action.id);
 		equal(actionRuns.length, 1, 'executions of the action workflow');
 		await ranOnWorker(String(actionRuns[0].id), worker);

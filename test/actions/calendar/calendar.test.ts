@@ -24,7 +24,7 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-describe('Calendar → Get Many Events (getCalendar)', () => {
+describe('Calendar → Get Many Events', () => {
 	const getEvents = (extra: INodeParameters) => ({
 		resource: 'calendar',
 		operation: 'getEvents',
@@ -91,32 +91,42 @@ describe('Calendar → Get Many Events (getCalendar)', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('adds attendeeIds decoded into clients and vendors when Simplify is on', async () => {
+	it('gives compact events, Arizona times in UTC and attendees decoded (Simplify on)', async () => {
 		api()
 			.get(DATA_PATH)
 			.query(true)
-			.reply(200, [EVENT, { ...EVENT, PlannerID: 2, Attendees: '' }]);
+			.reply(200, [EVENT, { ...EVENT, PlannerID: 2, Attendees: '', InsideTeamID: 3 }]);
 
 		const result = await runWiseAgentNode({
 			parameters: getEvents({ startDate: '2024-05-14T00:00:00', endDate: '2024-05-15T00:00:00' }),
 		});
 
+		const compact = {
+			id: '269399',
+			subject: 'Early Morning Meeting',
+			notes: null,
+			// 10:00 on the account's Arizona clock (UTC−7) is 17:00 UTC.
+			start: '2024-05-14T17:00:00.000Z',
+			end: '2024-05-14T17:30:00.000Z',
+			allDay: false,
+			completed: false,
+			location: null,
+			teamMemberId: null,
+			attendees: [
+				{ type: 'client', id: '1234', contactId: '1234' },
+				{ type: 'vendor', id: '567', contactId: 'V567' },
+			],
+		};
 		expect(result.items).toEqual([
+			{ json: compact, pairedItem: { item: 0 } },
 			{
-				json: {
-					...EVENT,
-					attendeeIds: [
-						{ type: 'client', id: '1234', contactId: '1234' },
-						{ type: 'vendor', id: '567', contactId: 'V567' },
-					],
-				},
+				json: { ...compact, id: '2', teamMemberId: '3', attendees: [] },
 				pairedItem: { item: 0 },
 			},
-			{ json: { ...EVENT, PlannerID: 2, Attendees: '', attendeeIds: [] }, pairedItem: { item: 0 } },
 		]);
 	});
 
-	it('returns the events untouched when Simplify is off, up to the limit', async () => {
+	it('with Simplify off, gives the events as sent plus attendeeIds, up to the limit', async () => {
 		api()
 			.get(DATA_PATH)
 			.query(true)
@@ -132,7 +142,18 @@ describe('Calendar → Get Many Events (getCalendar)', () => {
 			}),
 		});
 
-		expect(result.items).toEqual([{ json: EVENT, pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([
+			{
+				json: {
+					...EVENT,
+					attendeeIds: [
+						{ type: 'client', id: '1234', contactId: '1234' },
+						{ type: 'vendor', id: '567', contactId: 'V567' },
+					],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it.each([

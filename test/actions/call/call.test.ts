@@ -123,6 +123,34 @@ describe('call: create (POST calls)', () => {
 	});
 });
 
+/** A call list entry as documented, and its compact shape. */
+const CALL = {
+	CallId: '11598',
+	Completed: 'false',
+	FlagImportant: 'true',
+	Reason: 'Follow up on the showing',
+	AssignedTo: 'Team Member Name',
+	InsideTeamId: '',
+	DateAdded: '7/20/2020 7:00:00 AM UTC',
+	NextContactDate: '7/20/2020 6:03:36 PM',
+	ClientId: '234',
+	CallType: '',
+};
+const SIMPLIFIED_CALL = {
+	id: '11598',
+	contactId: '234',
+	reason: 'Follow up on the showing',
+	callType: null,
+	important: true,
+	completed: false,
+	assignedTo: 'Team Member Name',
+	teamMemberId: null,
+	// Printed with " UTC".
+	createdAt: '2020-07-20T07:00:00.000Z',
+	// No zone: the account's Arizona clock (UTC−7).
+	nextContactAt: '2020-07-21T01:03:36.000Z',
+};
+
 describe('call: update, delete, get', () => {
 	it('updates with PUT calls: CallId, DateCompleted in UTC, only the given fields', async () => {
 		const { scope, request } = mockRequest('PUT', 'calls', { success: true, id: 7 });
@@ -165,14 +193,20 @@ describe('call: update, delete, get', () => {
 		expect(wire.isDone()).toBe(false);
 	});
 
-	it('get asks for callId and returns the record', async () => {
-		const { scope, request } = mockRequest('GET', 'calls', { Data: calls(11598, 1) });
+	it('get asks for callId and returns the compact call', async () => {
+		const { scope, request } = mockRequest('GET', 'calls', { Data: [CALL] });
 		const result = await runWiseAgentNode({ parameters: call('get', { callId: '11598' }) });
 		expect(request.query).toEqual({ requestType: 'calls', callId: '11598' });
-		expect(result.items).toEqual([
-			{ json: { CallId: '11598', ClientId: '42' }, pairedItem: { item: 0 } },
-		]);
+		expect(result.items).toEqual([{ json: SIMPLIFIED_CALL, pairedItem: { item: 0 } }]);
 		expect(scope.isDone()).toBe(true);
+	});
+
+	it('get with Simplify off returns the record as sent', async () => {
+		mockRequest('GET', 'calls', { Data: [CALL] });
+		const result = await runWiseAgentNode({
+			parameters: call('get', { callId: '11598', simplify: false }),
+		});
+		expect(result.items.map((item) => item.json)).toEqual([CALL]);
 	});
 
 	it('get never returns a call with another CallId than the one asked for', async () => {
@@ -207,10 +241,8 @@ describe('call: get many (GET calls with clientId)', () => {
 			page_size: '100',
 		});
 		expect(result.items).toHaveLength(120);
-		expect(result.items[119]).toEqual({
-			json: { CallId: '120', ClientId: '42' },
-			pairedItem: { item: 0 },
-		});
+		expect(result.items[119].pairedItem).toEqual({ item: 0 });
+		expect(result.items[119].json).toMatchObject({ id: '120', contactId: '42' });
 	});
 
 	it('Return All stops on a short page', async () => {
@@ -222,7 +254,7 @@ describe('call: get many (GET calls with clientId)', () => {
 		});
 		// Page 3 may be read ahead (test/transport/paging.test.ts): past the short page it is dropped.
 		expect(result.items).toHaveLength(102);
-		expect(result.items[101].json.CallId).toBe('102');
+		expect(result.items[101].json.id).toBe('102');
 	});
 
 	it('rejects a bad contact id', async () => {

@@ -21,7 +21,7 @@ const getMany = (extra: Record<string, unknown>) => ({
 });
 
 describe('contact → get many (getContacts)', () => {
-	it('asks for just the limit when it is below a page, and decodes categories', async () => {
+	it('asks for just the limit when it is below a page, and gives compact contacts', async () => {
 		const scope = api()
 			.get(DATA_PATH)
 			.query({ requestType: 'getContacts', page: '1', page_size: '5' })
@@ -29,10 +29,20 @@ describe('contact → get many (getContacts)', () => {
 		const { items } = await runWiseAgentNode({ parameters: getMany({ limit: 5 }) });
 		expect(scope.isDone()).toBe(true);
 		expect(items).toHaveLength(5);
-		expect(items[4]).toEqual({
-			json: { ClientID: 5, Categories: ['Buyer'] },
-			pairedItem: { item: 0 },
+		expect(items[4].pairedItem).toEqual({ item: 0 });
+		expect(items[4].json).toMatchObject({ id: '5', categories: ['Buyer'] });
+		expect(items[4].json).not.toHaveProperty('ClientID');
+	});
+
+	it('with Simplify off, gives the records as sent with categories decoded', async () => {
+		api().get(DATA_PATH).query(true).reply(200, contacts(1, 2));
+		const { items } = await runWiseAgentNode({
+			parameters: getMany({ limit: 2, simplify: false }),
 		});
+		expect(items.map((item) => item.json)).toEqual([
+			{ ClientID: 1, Categories: ['Buyer'] },
+			{ ClientID: 2, Categories: ['Buyer'] },
+		]);
 	});
 
 	it('stops mid-page at the limit', async () => {
@@ -46,7 +56,7 @@ describe('contact → get many (getContacts)', () => {
 		const { items } = await runWiseAgentNode({ parameters: getMany({ limit: 150 }) });
 		expect(scope.isDone()).toBe(true);
 		expect(items).toHaveLength(150);
-		expect(items[149].json.ClientID).toBe(150);
+		expect(items[149].json.id).toBe('150');
 	});
 
 	it('stops on a short page', async () => {
@@ -106,8 +116,8 @@ describe('contact → get many (getContacts)', () => {
 			parameters: getMany({ returnAll: true, searchBy: 'name', nameQuery: 'smith' }),
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(items.map((item) => item.json.ClientID)).toEqual(
-			Array.from({ length: 250 }, (_, i) => i + 1),
+		expect(items.map((item) => item.json.id)).toEqual(
+			Array.from({ length: 250 }, (_, i) => String(i + 1)),
 		);
 	});
 

@@ -9,13 +9,31 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const upsert = (additionalFields: Record<string, unknown>) => ({
+/** Create or Update's parameters as the editor saves them: Email and Mobile Phone at the top. */
+const upsert = ({ email, mobilePhone, ...additionalFields }: Record<string, unknown>) => ({
 	resource: 'contact',
 	operation: 'upsert',
+	...(email !== undefined && { email }),
+	...(mobilePhone !== undefined && { mobilePhone }),
 	firstName: 'Ann',
 	lastName: 'Lee',
 	source: 'Zillow',
 	additionalFields,
+});
+
+/** Every contact read back after its write: answers getSingleContact for the ClientID asked. */
+const readBacks: string[] = [];
+beforeEach(() => {
+	readBacks.length = 0;
+	api()
+		.persist()
+		.get(DATA_PATH)
+		.query((query) => query.requestType === 'getSingleContact')
+		.reply(200, (uri) => {
+			const clientId = new URL(uri, SERVER_URL).searchParams.get('clientID')!;
+			readBacks.push(clientId);
+			return [{ ClientID: Number(clientId), CFirst: 'Ann', CLast: 'Lee', CEmail: 'read@back' }];
+		});
 });
 
 describe('contact → create or update', () => {
@@ -48,14 +66,13 @@ describe('contact → create or update', () => {
 			Zip: '85001',
 			AddCategories: 'Buyer',
 		});
+		expect(readBacks).toEqual(['77']);
 		expect(items).toEqual([
 			{
 				json: {
 					action: 'updated',
 					matchedBy: 'email',
-					ClientID: '77',
-					success: true,
-					message: '77 updated',
+					contact: expect.objectContaining({ id: '77', firstName: 'Ann', email: 'read@back' }),
 				},
 				pairedItem: { item: 0 },
 			},
@@ -77,7 +94,11 @@ describe('contact → create or update', () => {
 			parameters: upsert({ email: 'ann@example.com', mobilePhone: '(480) 555-0101' }),
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(items[0].json).toMatchObject({ action: 'updated', matchedBy: 'phone', ClientID: '78' });
+		expect(items[0].json).toMatchObject({
+			action: 'updated',
+			matchedBy: 'phone',
+			contact: { id: '78' },
+		});
 	});
 
 	it('creates the contact when nothing matches', async () => {
@@ -97,13 +118,18 @@ describe('contact → create or update', () => {
 			Source: 'Zillow',
 			CEmail: 'new@example.com',
 		});
-		expect(items[0].json).toEqual({ action: 'created', ClientID: 900, NewContact: true });
+		expect(readBacks).toEqual(['900']);
+		expect(items[0].json).toEqual({
+			action: 'created',
+			matchedBy: null,
+			contact: expect.objectContaining({ id: '900', lastName: 'Lee' }),
+		});
 	});
 
 	it('needs an email or a phone, and sends nothing without one', async () => {
 		const { error } = await runWiseAgentNode({ parameters: upsert({ company: 'X' }) });
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(/^Email: Create or Update needs an email or a phone number/);
+		expect(error?.message).toMatch(/^Email: Create or Update needs an Email or a Mobile Phone/);
 	});
 
 	it('reports an update refused by the API with its message', async () => {
@@ -156,7 +182,7 @@ describe('contact → create or update: never the wrong contact', () => {
 		expect(error).toBeUndefined();
 		expect(create.isDone()).toBe(true);
 		expect(form).toMatchObject({ CFirst: 'Bob', CLast: 'Jones', CEmail: 'bob@example.com' });
-		expect(items[0].json).toMatchObject({ action: 'created', ClientID: 2 });
+		expect(items[0].json).toMatchObject({ action: 'created', contact: { id: '2' } });
 	});
 
 	it('… or fails the item when so chosen, naming the contact it left alone', async () => {
@@ -205,7 +231,7 @@ describe('contact → create or update: never the wrong contact', () => {
 		const { items } = await runWiseAgentNode({
 			parameters: { ...upsert({ email: 'ann@example.com' }), matchBy: 'email' },
 		});
-		expect(items[0].json).toMatchObject({ action: 'created', ClientID: 6 });
+		expect(items[0].json).toMatchObject({ action: 'created', contact: { id: '6' } });
 		expect(form.CEmail).toBe('ann@example.com');
 
 		lookup({ email: 'ann@example.com' }, [{ ClientID: 7, CEmail: 'ANN@example.com ' }]);
@@ -219,7 +245,7 @@ describe('contact → create or update: never the wrong contact', () => {
 		expect(second.items[0].json).toMatchObject({
 			action: 'updated',
 			matchedBy: 'email',
-			ClientID: '7',
+			contact: { id: '7' },
 		});
 	});
 
@@ -244,7 +270,11 @@ describe('contact → create or update: never the wrong contact', () => {
 		const { items } = await runWiseAgentNode({
 			parameters: upsert({ email: 'ann@example.com', mobilePhone: '4805550101' }),
 		});
-		expect(items[0].json).toMatchObject({ action: 'updated', matchedBy: 'phone', ClientID: '9' });
+		expect(items[0].json).toMatchObject({
+			action: 'updated',
+			matchedBy: 'phone',
+			contact: { id: '9' },
+		});
 		expect(form).toMatchObject({ clientID: '9', CEmail: 'ann@example.com' });
 	});
 
@@ -280,7 +310,13 @@ describe('contact → create or update: never the wrong contact', () => {
 
 	it('Match By Email without an email is rejected before sending', async () => {
 		await expectRejectedBeforeSending(
-			{ parameters: { ...upsert({ mobilePhone: '4805550101' }), matchBy: 'email' } },
+			// (an empty Email typed in is refused by n8n itself: the field is required in this mode)
+			{
+				parameters: {
+					...upsert({ mobilePhone: '4805550101', email: '={{ $json.none ?? "" }}' }),
+					matchBy: 'email',
+				},
+			},
 			'Email',
 		);
 	});
@@ -304,11 +340,117 @@ describe('contact → create or update: never the wrong contact', () => {
 				firstName: '={{ $json.first }}',
 				lastName: 'Lee',
 				source: 'Zillow',
-				additionalFields: { email: 'ann@example.com' },
+				email: 'ann@example.com',
+				additionalFields: {},
 			},
 			items: [{ first: 'Ann' }, { first: 'Anne' }],
 		});
 		expect(items.map((item) => item.json.action)).toEqual(['created', 'updated']);
 		expect(forms[0]).toMatchObject({ clientID: '20', CFirst: 'Anne' });
+	});
+});
+
+describe('contact → create or update: the one output shape', () => {
+	const lookup = (email: string, reply: unknown) =>
+		api()
+			.get(DATA_PATH)
+			.query({ requestType: 'getContacts', email, page: '1', page_size: '100' })
+			.reply(200, reply as nock.Body);
+
+	it('created and updated items have the same keys; Simplify off gives the contact as the API has it', async () => {
+		lookup('new@example.com', []);
+		api()
+			.post(DATA_PATH)
+			.query({ requestType: 'webcontact' })
+			.reply(200, { success: 'true', data: { ClientID: 31, NewContact: true } });
+		lookup('old@example.com', [{ ClientID: 32, CEmail: 'old@example.com' }]);
+		api().post(DATA_PATH).query({ requestType: 'updateContact' }).reply(200, { Success: 'ok' });
+		const { items } = await runWiseAgentNode({
+			parameters: { ...upsert({}), email: '={{ $json.email }}', simplify: false },
+			items: [{ email: 'new@example.com' }, { email: 'old@example.com' }],
+		});
+		expect(items.map((item) => Object.keys(item.json).sort())).toEqual([
+			['action', 'contact', 'matchedBy'],
+			['action', 'contact', 'matchedBy'],
+		]);
+		expect(items.map((item) => (item.json.contact as { ClientID: number }).ClientID)).toEqual([
+			31, 32,
+		]);
+		expect(items[0].json.contact).toMatchObject({ CFirst: 'Ann', CEmail: 'read@back' });
+	});
+
+	it('a simplified contact has at most 15 top-level fields, all camelCase', async () => {
+		lookup('ann@example.com', [{ ClientID: 77, CEmail: 'ann@example.com' }]);
+		api().post(DATA_PATH).query({ requestType: 'updateContact' }).reply(200, { Success: 'ok' });
+		const { items } = await runWiseAgentNode({ parameters: upsert({ email: 'ann@example.com' }) });
+		const keys = Object.keys(items[0].json.contact as object);
+		expect(keys.length).toBeLessThanOrEqual(15);
+		for (const key of keys) expect(key).toMatch(/^[a-z][A-Za-z]*$/);
+	});
+
+	it('a workflow built before Email moved to the top (0.x) fails the item naming Email, before any request', async () => {
+		// n8n drops collection values the node no longer lists: the match would be lost silently.
+		await expectRejectedBeforeSending(
+			{
+				parameters: {
+					...upsert({}),
+					additionalFields: { email: 'ann@example.com', mobilePhone: '4805550101' },
+				},
+			},
+			'Email',
+		);
+	});
+
+	it('a contact with this email that appeared after the lookup is reported, not called created', async () => {
+		lookup('race@example.com', []);
+		api()
+			.post(DATA_PATH)
+			.query({ requestType: 'webcontact' })
+			.reply(200, {
+				success: 'true',
+				data: {
+					ClientID: 40,
+					NewContact: false,
+					Message: "Use 'updateContact' request to update contacts.",
+				},
+			});
+		const { items } = await runWiseAgentNode({
+			parameters: upsert({ email: 'race@example.com' }),
+			continueOnFail: true,
+		});
+		expect(readBacks).toEqual([]);
+		expect(items).toEqual([
+			{
+				json: expect.objectContaining({
+					error: expect.stringContaining('already exists (ClientID 40)'),
+				}),
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('puts Match By first and the match fields at the top, required for their mode', async () => {
+		const { WiseAgent } = await import('../../../nodes/WiseAgent/WiseAgent.node');
+		const shown = new WiseAgent().description.properties.filter(
+			(property) =>
+				property.displayOptions?.show?.resource?.includes('contact') &&
+				property.displayOptions?.show?.operation?.includes('upsert'),
+		);
+		const names = shown.map((property) => property.name);
+		expect(names.indexOf('matchBy')).toBeLessThan(names.indexOf('email'));
+		expect(names.indexOf('email')).toBeLessThan(names.indexOf('firstName'));
+		const required = (name: string) =>
+			shown
+				.filter((property) => property.name === name && property.required)
+				.map((property) => property.displayOptions?.show?.matchBy);
+		expect(required('email')).toEqual([['email']]);
+		// Match By Phone takes any one phone: Home and Work Phone (Additional Fields) match too.
+		expect(required('mobilePhone')).toEqual([]);
+		expect(names.indexOf('mobilePhone')).toBeLessThan(names.indexOf('firstName'));
+		const additional = shown.find((property) => property.name === 'additionalFields')!;
+		const options = (additional.options as Array<{ name: string }>).map((option) => option.name);
+		expect(options).not.toContain('email');
+		expect(options).not.toContain('mobilePhone');
+		expect(options).toContain('homePhone');
 	});
 });

@@ -119,7 +119,7 @@ describe('note: get many (getContactNotes)', () => {
 			Categories: '[{"name":"Buyer"}]',
 		}));
 
-	it('sends the filters, the date as MM/DD/YYYY in the workflow zone, and decodes Categories', async () => {
+	it('sends the filters, the date as MM/DD/YYYY in the workflow zone; compact notes', async () => {
 		const { scope, request } = mockRequest('GET', 'getContactNotes', rows(1, 2));
 		const result = await runWiseAgentNode({
 			parameters: note('getAll', {
@@ -143,14 +143,16 @@ describe('note: get many (getContactNotes)', () => {
 			page: '1',
 			page_size: '5',
 		});
-		expect(result.items).toEqual([
-			{ json: { NoteID: 1, Categories: ['Buyer'] }, pairedItem: { item: 0 } },
-			{ json: { NoteID: 2, Categories: ['Buyer'] }, pairedItem: { item: 0 } },
+		expect(
+			result.items.map((item) => [item.json.id, item.json.categories, item.pairedItem]),
+		).toEqual([
+			['1', ['Buyer'], { item: 0 }],
+			['2', ['Buyer'], { item: 0 }],
 		]);
 		expect(scope.isDone()).toBe(true);
 	});
 
-	it('Return All pages by 100 until a short page; Simplify off keeps raw fields', async () => {
+	it('Return All pages by 100 until a short page; Simplify off keeps the fields, decoded', async () => {
 		const first = mockRequest('GET', 'getContactNotes', rows(1, 100), { page: 1 });
 		const second = mockRequest('GET', 'getContactNotes', { Notes: rows(101, 3) }, { page: 2 });
 		const result = await runWiseAgentNode({
@@ -159,7 +161,7 @@ describe('note: get many (getContactNotes)', () => {
 		expect(first.request.query?.page_size).toBe('100');
 		expect(second.request.query?.page_size).toBe('100');
 		expect(result.items).toHaveLength(103);
-		expect(result.items[102].json).toEqual({ NoteID: 103, Categories: '[{"name":"Buyer"}]' });
+		expect(result.items[102].json).toEqual({ NoteID: 103, Categories: ['Buyer'] });
 		expect(first.scope.isDone() && second.scope.isDone()).toBe(true);
 	});
 
@@ -170,7 +172,7 @@ describe('note: get many (getContactNotes)', () => {
 			parameters: note('getAll', { contactId: locator('42'), limit: 150 }),
 		});
 		expect(result.items).toHaveLength(150);
-		expect(result.items[149].json.NoteID).toBe(150);
+		expect(result.items[149].json.id).toBe('150');
 		expect(second.scope.isDone()).toBe(true);
 	});
 
@@ -194,18 +196,50 @@ describe('note: get many (getContactNotes)', () => {
 	});
 });
 
+/** A note as getContactNotes documents it, and its compact shape. */
+const NOTE = {
+	NoteID: 663505,
+	ClientID: 'V3',
+	Subject: 'Open house',
+	Note: 'Called <b>back</b>',
+	NoteDate: '11/2/2020 1:42:00 PM',
+	Categories: '[{"name":"Calllist"},{"name":"Buyer"}]',
+	insideteamid: 0,
+};
+const SIMPLIFIED_NOTE = {
+	id: '663505',
+	contactId: 'V3',
+	subject: 'Open house',
+	text: 'Called <b>back</b>',
+	categories: ['Calllist', 'Buyer'],
+	// 0 is "all team members": no one member.
+	teamMemberId: null,
+	// 1:42 PM on the account's Arizona clock (UTC−7).
+	createdAt: '2020-11-02T20:42:00.000Z',
+};
+
 describe('note: get', () => {
-	it('asks getContactNotes for the NoteID (and the contact when given)', async () => {
-		const { scope, request } = mockRequest('GET', 'getContactNotes', [
-			{ NoteID: 5, Note: 'x', Categories: '[]' },
-		]);
+	it('with Simplify off, gives the note as sent with Categories decoded', async () => {
+		mockRequest('GET', 'getContactNotes', [NOTE]);
 		const result = await runWiseAgentNode({
-			parameters: note('get', { noteId: '5', contactId: locator('V3') }),
+			parameters: note('get', { noteId: '663505', contactId: locator('V3'), simplify: false }),
 		});
-		expect(request.query).toEqual({ requestType: 'getContactNotes', NoteID: '5', ClientID: 'V3' });
-		expect(result.items).toEqual([
-			{ json: { NoteID: 5, Note: 'x', Categories: [] }, pairedItem: { item: 0 } },
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ ...NOTE, Categories: ['Calllist', 'Buyer'] },
 		]);
+	});
+
+	it('asks getContactNotes for the NoteID (and the contact when given)', async () => {
+		const { scope, request } = mockRequest('GET', 'getContactNotes', [NOTE]);
+		const result = await runWiseAgentNode({
+			parameters: note('get', { noteId: '663505', contactId: locator('V3') }),
+		});
+		expect(request.query).toEqual({
+			requestType: 'getContactNotes',
+			NoteID: '663505',
+			ClientID: 'V3',
+		});
+		expect(result.items).toEqual([{ json: SIMPLIFIED_NOTE, pairedItem: { item: 0 } }]);
 		expect(scope.isDone()).toBe(true);
 	});
 

@@ -180,23 +180,85 @@ describe('property: update (updateProperty)', () => {
 	});
 });
 
+/** A property as getProperty documents it (Details shortened), and its compact shape. */
+const PROPERTY = {
+	PropertyID: '12434',
+	StreetNum: '13400',
+	Street: 'E Shea Blvd',
+	City: 'Scottsdale',
+	State: 'AZ',
+	PostalCode: '85259',
+	Subdivision: '',
+	County: 'Maricopa',
+	POBox: '',
+	Country: '',
+	Suite: '',
+	LotNum: '',
+	MLS: '6712345',
+	primaryPhoto: 'https://example.com/front.jpg',
+	Details: {
+		ListingPrice: 725000,
+		LastSalePrice: 0,
+		YearBuilt: '1999',
+		NumBedrooms: '4',
+		NumBathrooms: '2.5',
+		NumHalfBathrooms: '1',
+		SquareFt: '2,450',
+		DateListed: '05/01/2024',
+		PropertyType: 'Single Family',
+		ListingStatus: 'Active',
+		Description: 'Mountain views',
+		AgentID: '0',
+	},
+};
+const SIMPLIFIED_PROPERTY = {
+	id: '12434',
+	address: {
+		street: '13400 E Shea Blvd',
+		suite: null,
+		city: 'Scottsdale',
+		state: 'AZ',
+		zip: '85259',
+		county: 'Maricopa',
+		country: null,
+		subdivision: null,
+	},
+	mls: '6712345',
+	type: 'Single Family',
+	status: 'Active',
+	listingPrice: 725000,
+	// 0 is the API's "no price".
+	lastSalePrice: null,
+	bedrooms: 4,
+	bathrooms: 2.5,
+	squareFeet: 2450,
+	yearBuilt: 1999,
+	listedOn: '2024-05-01',
+	description: 'Mountain views',
+	photoUrl: 'https://example.com/front.jpg',
+};
+
 describe('property: get, get many, delete, photos, connection', () => {
-	it('gets by id', async () => {
+	it('gets by id, as the compact property', async () => {
 		const { scope, request } = mockRequest('GET', 'getProperty', {
 			status: 'success',
-			data: { PropertyID: '12434', StreetNum: '13400', Details: { YearBuilt: '1999' } },
+			data: PROPERTY,
 		});
 		const result = await runWiseAgentNode({
 			parameters: property('get', { propertyId: locator('12434') }),
 		});
 		expect(request.query).toEqual({ requestType: 'getProperty', propertyID: '12434' });
-		expect(result.items).toEqual([
-			{
-				json: { PropertyID: '12434', StreetNum: '13400', Details: { YearBuilt: '1999' } },
-				pairedItem: { item: 0 },
-			},
-		]);
+		expect(result.items).toEqual([{ json: SIMPLIFIED_PROPERTY, pairedItem: { item: 0 } }]);
+		expect(Object.keys(result.items[0].json).length).toBeLessThanOrEqual(15);
 		expect(scope.isDone()).toBe(true);
+	});
+
+	it('with Simplify off, gets the record as sent', async () => {
+		mockRequest('GET', 'getProperty', { status: 'success', data: PROPERTY });
+		const result = await runWiseAgentNode({
+			parameters: property('get', { propertyId: locator('12434'), simplify: false }),
+		});
+		expect(jsonOf(result)).toEqual([PROPERTY]);
 	});
 
 	it('gets by address fields / MLS', async () => {
@@ -212,7 +274,7 @@ describe('property: get, get many, delete, photos, connection', () => {
 			StreetNum: '13400',
 			Street: 'E Shea Blvd',
 		});
-		expect(jsonOf(result)).toEqual([{ PropertyID: '5' }]);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ id: '5', mls: null })]);
 	});
 
 	it('by address needs at least one field', async () => {
@@ -251,7 +313,8 @@ describe('property: get, get many, delete, photos, connection', () => {
 			page_size: '50',
 		});
 		expect(result.items).toHaveLength(60);
-		expect(result.items[59]).toEqual({ json: { PropertyID: '60' }, pairedItem: { item: 0 } });
+		expect(result.items[59].pairedItem).toEqual({ item: 0 });
+		expect(result.items[59].json).toMatchObject({ id: '60', address: { street: null } });
 	});
 
 	it('get many: limit in the middle of a page', async () => {

@@ -175,6 +175,45 @@ describe('task: update, complete, delete', () => {
 	});
 });
 
+/** A task as the tasks list documents it, and its compact shape. */
+const TASK = {
+	TaskID: '11598',
+	TaskDue: '7/24/2020',
+	Completed: 'false',
+	Priority: '3',
+	Description: 'Call about the offer',
+	AssignedTo: 'Sandy Agent',
+	DateCreated: '7/20/2020 7:00:00 AM',
+	DateModified: '7/20/2020 6:03:36 PM',
+	EstimatedTime: '2',
+	CompletedDate: '1/1/1900 7:00:00 AM',
+	ContactID: '1822535',
+};
+const DONE_TASK = {
+	...TASK,
+	TaskID: '11599',
+	Completed: 'true',
+	Priority: '',
+	EstimatedTime: '0',
+	CompletedDate: '7/21/2020 9:00:00 AM',
+	ContactID: '0',
+};
+const SIMPLIFIED_TASK = {
+	id: '11598',
+	description: 'Call about the offer',
+	notes: null,
+	dueDate: '2020-07-24',
+	priority: 'High',
+	estimatedTime: '15 - 30 Minutes',
+	completed: false,
+	completedAt: null,
+	assignedTo: 'Sandy Agent',
+	contactId: '1822535',
+	// The account's Arizona clock (UTC−7): 7:00 AM is 14:00 UTC.
+	createdAt: '2020-07-20T14:00:00.000Z',
+	updatedAt: '2020-07-21T01:03:36.000Z',
+};
+
 describe('task: get many and get (GET tasks)', () => {
 	it('a limit below a page asks for just that many', async () => {
 		const { scope, request } = mockRequest('GET', 'tasks', {
@@ -184,7 +223,7 @@ describe('task: get many and get (GET tasks)', () => {
 		});
 		const result = await runWiseAgentNode({ parameters: task('getAll', { limit: 3 }) });
 		expect(request.query).toEqual({ requestType: 'tasks', page: '1', page_size: '3' });
-		expect(result.items.map((item) => item.json.TaskID)).toEqual(['1', '2', '3']);
+		expect(result.items.map((item) => item.json.id)).toEqual(['1', '2', '3']);
 		expect(result.items[2].pairedItem).toEqual({ item: 0 });
 		expect(scope.isDone()).toBe(true);
 	});
@@ -204,7 +243,7 @@ describe('task: get many and get (GET tasks)', () => {
 		mockRequest('GET', 'tasks', { Data: tasks(101, 100) }, { page: 2 });
 		const limited = await runWiseAgentNode({ parameters: task('getAll', { limit: 130 }) });
 		expect(limited.items).toHaveLength(130);
-		expect(limited.items[129].json.TaskID).toBe('130');
+		expect(limited.items[129].json.id).toBe('130');
 
 		mockRequest('GET', 'tasks', { Data: tasks(1, 100) }, { page: 1 });
 		mockRequest('GET', 'tasks', { Data: tasks(101, 7) }, { page: 2 });
@@ -220,11 +259,47 @@ describe('task: get many and get (GET tasks)', () => {
 			{ TotalCount: 150, Data: tasks(101, 50) },
 			{ page: 2 },
 		);
-		const result = await runWiseAgentNode({ parameters: task('get', { taskId: locator('120') }) });
+		const result = await runWiseAgentNode({
+			parameters: task('get', { taskId: locator('120'), simplify: false }),
+		});
 		expect(second.request.query).toEqual({ requestType: 'tasks', page: '2', page_size: '100' });
 		expect(result.items).toEqual([
 			{ json: { TaskID: '120', Description: 'Task' }, pairedItem: { item: 0 } },
 		]);
+	});
+
+	it('gives the compact task: Arizona times in UTC, named options, 1/1/1900 as null', async () => {
+		mockRequest('GET', 'tasks', { TotalCount: 2, Data: [TASK, DONE_TASK] });
+		const result = await runWiseAgentNode({ parameters: task('getAll', { limit: 2 }) });
+		expect(result.items).toEqual([
+			{ json: SIMPLIFIED_TASK, pairedItem: { item: 0 } },
+			{
+				json: {
+					...SIMPLIFIED_TASK,
+					id: '11599',
+					priority: null,
+					estimatedTime: null,
+					completed: true,
+					completedAt: '2020-07-21T16:00:00.000Z',
+					contactId: null,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('get gives the compact task by default; Get Many with Simplify off, the record as sent', async () => {
+		mockRequest('GET', 'tasks', { TotalCount: 1, Data: [TASK] });
+		const simplified = await runWiseAgentNode({
+			parameters: task('get', { taskId: locator('11598') }),
+		});
+		expect(simplified.items.map((item) => item.json)).toEqual([SIMPLIFIED_TASK]);
+
+		mockRequest('GET', 'tasks', { TotalCount: 1, Data: [TASK] });
+		const raw = await runWiseAgentNode({
+			parameters: task('getAll', { limit: 1, simplify: false }),
+		});
+		expect(raw.items.map((item) => item.json)).toEqual([TASK]);
 	});
 
 	it('get: not in the list → not found (error item with continueOnFail)', async () => {

@@ -13,6 +13,19 @@ const VENDOR = {
 	Categories: '[{"name":"Lender"}]',
 };
 
+/** VENDOR in its compact shape (Simplify on, the default). */
+const SIMPLIFIED_VENDOR = {
+	id: 'V26855',
+	company: 'Wise Agent',
+	contactName: 'Bill Contact',
+	alternateContact: 'Jill Contact',
+	type: null,
+	email: null,
+	phone: null,
+	address: '281 E. 56th st',
+	categories: ['Lender'],
+};
+
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
@@ -44,9 +57,7 @@ describe('Vendor → Get Many (getVendors)', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(result.items).toEqual([
-			{ json: { ...VENDOR, Categories: ['Lender'] }, pairedItem: { item: 0 } },
-		]);
+		expect(result.items).toEqual([{ json: SIMPLIFIED_VENDOR, pairedItem: { item: 0 } }]);
 	});
 
 	it('Return All pages with page_size 100 until a short page', async () => {
@@ -68,7 +79,7 @@ describe('Vendor → Get Many (getVendors)', () => {
 		expect(result.items[100]).toEqual({ json: { ClientID: 'V100' }, pairedItem: { item: 0 } });
 	});
 
-	it('keeps JSON-in-string fields raw when Simplify is off', async () => {
+	it('with Simplify off, gives the record as sent with JSON-in-string fields decoded', async () => {
 		api()
 			.get(DATA_PATH)
 			.query({ requestType: 'getVendors', page: '1', page_size: '50' })
@@ -76,7 +87,7 @@ describe('Vendor → Get Many (getVendors)', () => {
 
 		const result = await runWiseAgentNode({ parameters: getMany({ simplify: false }) });
 
-		expect(result.items[0].json).toEqual(VENDOR);
+		expect(result.items[0].json).toEqual({ ...VENDOR, Categories: ['Lender'] });
 	});
 
 	it.each([
@@ -123,11 +134,18 @@ describe('Vendor → Get (getSingleContact)', () => {
 			const result = await runWiseAgentNode({ parameters: get(typed) });
 
 			expect(scope.isDone()).toBe(true);
-			expect(result.items).toEqual([
-				{ json: { ...VENDOR, Categories: ['Lender'] }, pairedItem: { item: 0 } },
-			]);
+			expect(result.items).toEqual([{ json: SIMPLIFIED_VENDOR, pairedItem: { item: 0 } }]);
 		},
 	);
+
+	it('takes the ID it read when getSingleContact answers a vendor without one', async () => {
+		const { ClientID: _id, ...withoutId } = VENDOR;
+		api().get(DATA_PATH).query(true).reply(200, [withoutId]);
+
+		const result = await runWiseAgentNode({ parameters: get('26855') });
+
+		expect(result.items[0].json).toEqual(SIMPLIFIED_VENDOR);
+	});
 
 	it('reports an empty answer as not found', async () => {
 		api().get(DATA_PATH).query({ requestType: 'getSingleContact', clientID: 'V1' }).reply(200, []);
@@ -174,7 +192,7 @@ describe('Vendor → Get (getSingleContact)', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
-			{ json: VENDOR, pairedItem: { item: 0 } },
+			{ json: { ...VENDOR, Categories: ['Lender'] }, pairedItem: { item: 0 } },
 			{
 				json: expect.objectContaining({ error: 'Wise Agent: Contact not found' }),
 				pairedItem: { item: 1 },

@@ -10,7 +10,7 @@ export const getCurrentUser: WiseAgentOperation = {
 		name: 'Get Current User',
 		value: 'getCurrentUser',
 		action: 'Get the current user',
-		description: 'First name, last name and email of the connected Wise Agent user (getUser)',
+		description: 'First name, last name and email of the connected Wise Agent user',
 	},
 	scopes: ['profile'],
 	description: [],

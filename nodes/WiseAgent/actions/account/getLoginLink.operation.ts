@@ -29,7 +29,7 @@ export const getLoginLink: WiseAgentOperation = {
 		value: 'getLoginLink',
 		action: 'Get a single sign on login link',
 		description:
-			'A link that signs the connected user into Wise Agent without a password, valid for 60 seconds (getLoginToken)',
+			'A link that signs the connected user into Wise Agent without a password, valid for 60 seconds',
 	},
 	scopes: ['profile'],
 	description: [

@@ -26,7 +26,7 @@ export const createEvent: WiseAgentOperation = {
 		name: 'Create Event',
 		value: 'createEvent',
 		action: 'Create a calendar event',
-		description: 'Add an event to the Wise Agent calendar (planner) (addPlannerEvent)',
+		description: 'Add an event to the Wise Agent calendar',
 	},
 	// Documented as scope 'planner'; the OAuth scope list calls it 'calendar'.
 	scopes: ['calendar'],

@@ -1,44 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { returnAllOrLimit, simplifyField } from '../../descriptions/common';
 import { formatArizonaDateTime } from '../../helpers/dates';
 import { invalidInput, requireDate } from '../../helpers/validation';
 import { fetchList, limitRecords, readLimit } from '../listOperation';
 import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
-
-export interface Attendee {
-	type: 'client' | 'vendor';
-	/** The number after the C/V letter. */
-	id: string;
-	/** The ID the Contact resource takes: `1234` for a client, `V567` for a vendor. */
-	contactId: string;
-}
-
-/** `"C1234,V567"` → attendees; anything that is not C/V plus digits is skipped. */
-function decodeAttendees(value: unknown): Attendee[] {
-	if (typeof value !== 'string') return [];
-	const attendees: Attendee[] = [];
-	for (const part of value.split(',')) {
-		const match = /^([CV])(\d+)$/i.exec(part.trim());
-		if (!match) continue;
-		const vendor = match[1].toUpperCase() === 'V';
-		attendees.push({
-			type: vendor ? 'vendor' : 'client',
-			id: match[2],
-			contactId: vendor ? `V${match[2]}` : match[2],
-		});
-	}
-	return attendees;
-}
+import { simplifyEvent, withDecodedAttendees } from './calendar.requests';
 
 export const getEvents: WiseAgentOperation = {
 	option: {
 		name: 'Get Many Events',
 		value: 'getEvents',
 		action: 'Get many calendar events',
-		description:
-			'Calendar events between two dates, repeating events expanded into single ones (getCalendar)',
+		description: 'Calendar events between two dates, repeating events expanded into single ones',
 	},
 	scopes: ['calendar'],
 	description: [
@@ -61,14 +36,7 @@ export const getEvents: WiseAgentOperation = {
 				'Events up to this time. Read in the workflow’s time zone and sent as Arizona time (UTC−7).',
 		},
 		...returnAllOrLimit(),
-		{
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to add "attendeeIds", the Attendees text ("C1234,V567") decoded into clients and vendors',
-		},
+		simplifyField,
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -89,11 +57,6 @@ export const getEvents: WiseAgentOperation = {
 			startDate: formatArizonaDateTime(start),
 			endDate: formatArizonaDateTime(end),
 		});
-		const limited = limitRecords(events, limit);
-		if (!simplify) return limited;
-		return limited.map((event) => ({
-			...event,
-			attendeeIds: decodeAttendees(event.Attendees) as unknown as IDataObject[],
-		}));
+		return limitRecords(events, limit).map(simplify ? simplifyEvent : withDecodedAttendees);
 	},
 };

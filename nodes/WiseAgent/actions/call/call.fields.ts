@@ -12,7 +12,7 @@ export const callIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 11598',
-	description: 'CallId returned by Create or Get Many',
+	description: 'The call’s ID, from Create or Get Many',
 };
 
 export function readCallId(context: IExecuteFunctions, itemIndex: number): string {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { apiDateTimeToIso } from '../../helpers/apiDates';
 import { formatArizonaIsoDateTime, formatIsoDateTimeInZone } from '../../helpers/dates';
+import { flagOf, idOf, textOf } from '../../helpers/simplify';
 import {
 	NAME_MAX,
 	addedDate,
@@ -54,4 +56,23 @@ export function callForm(
 	const done = addedDate(context, itemIndex, 'Date Completed', values.dateCompleted);
 	if (done) form.DateCompleted = formatIsoDateTimeInZone(done, 'UTC');
 	return form;
+}
+
+/**
+ * A call list entry in its compact form (Simplify on). DateAdded is printed with " UTC";
+ * NextContactDate has no zone and is the account's Arizona time, as it is sent (see callForm).
+ */
+export function simplifyCall(record: IDataObject): IDataObject {
+	return {
+		id: idOf(record.CallId),
+		contactId: idOf(record.ClientId),
+		reason: textOf(record.Reason),
+		callType: textOf(record.CallType),
+		important: flagOf(record.FlagImportant) ?? false,
+		completed: flagOf(record.Completed) ?? false,
+		assignedTo: textOf(record.AssignedTo),
+		teamMemberId: idOf(record.InsideTeamId),
+		createdAt: apiDateTimeToIso(record.DateAdded, 'utc'),
+		nextContactAt: apiDateTimeToIso(record.NextContactDate, 'arizona'),
+	};
 }

@@ -14,7 +14,7 @@ export const create: WiseAgentOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Add a contact to the call list',
-		description: 'Schedule a call to a client or vendor on the call list (calls, POST)',
+		description: 'Schedule a call to a client or vendor on the call list',
 	},
 	scopes: ['contacts'],
 	description: [

@@ -10,7 +10,7 @@ const deleteOperation: WiseAgentOperation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Remove a call from the call list',
-		description: 'Delete a call list entry by its ID (calls, DELETE)',
+		description: 'Delete a call list entry by its ID',
 	},
 	scopes: ['contacts'],
 	description: [callIdField],

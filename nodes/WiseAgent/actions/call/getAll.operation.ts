@@ -1,18 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contactLocator, pageSizeOption, returnAllOrLimit } from '../../descriptions/common';
-import { getContactIdParameter } from '../../helpers/parameters';
+import {
+	contactLocator,
+	pageSizeOption,
+	returnAllOrLimit,
+	simplifyField,
+} from '../../descriptions/common';
+import { getContactIdParameter, readSimplify } from '../../helpers/parameters';
+import { simplifyRecords } from '../../helpers/simplify';
 import { readBoolean } from '../../helpers/validation';
 import { DEFAULT_PAGE_SIZE, getContactCalls } from '../../transport';
 import { readPaging } from '../listOperation';
 import type { WiseAgentOperation } from '../types';
+import { simplifyCall } from './call.requests';
 
 export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many calls of a contact',
-		description: 'List the call list entries of a client or vendor (calls, GET with clientId)',
+		description: 'List the call list entries of a client or vendor',
 	},
 	scopes: ['contacts'],
 	description: [
@@ -26,6 +33,7 @@ export const getAll: WiseAgentOperation = {
 			description:
 				'Whether to list by next contact date, newest first (otherwise by date created, oldest first)',
 		},
+		simplifyField,
 		pageSizeOption(DEFAULT_PAGE_SIZE),
 	],
 
@@ -38,11 +46,13 @@ export const getAll: WiseAgentOperation = {
 			'Order by Next Contact Date',
 			this.getNodeParameter('orderByNextContactDate', itemIndex, false),
 		);
-		return await getContactCalls(
+		const simplify = readSimplify(this, itemIndex);
+		const calls = await getContactCalls(
 			this,
 			ordered ? { clientId, orderByNextContactDate: 'true' } : { clientId },
 			{ pageSize, limit },
 			itemIndex,
 		);
+		return simplifyRecords(calls, simplify, simplifyCall);
 	},
 };

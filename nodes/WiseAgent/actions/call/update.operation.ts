@@ -14,7 +14,7 @@ export const update: WiseAgentOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a call on the call list',
-		description: 'Reschedule, complete, flag or reassign a call (calls, PUT)',
+		description: 'Reschedule, complete, flag or reassign a call',
 	},
 	scopes: ['contacts'],
 	description: [

@@ -37,8 +37,8 @@ export function membershipOperation(kind: 'add' | 'remove'): WiseAgentOperation 
 			action: kind === 'add' ? 'Add contacts to a category' : 'Remove contacts from a category',
 			description:
 				kind === 'add'
-					? 'Put one or many contacts in a category (addClientsToCategory)'
-					: 'Take one or many contacts out of a category (removeClientsFromCategory)',
+					? 'Put one or many contacts in a category'
+					: 'Take one or many contacts out of a category',
 		},
 		scopes: ['contacts'],
 		description: [categoryField, ...contactListProperties(), batchItemsOption('category')],

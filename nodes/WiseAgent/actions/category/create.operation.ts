@@ -10,7 +10,7 @@ export const create: WiseAgentOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create categories',
-		description: 'Add one or several categories at once (addCategories)',
+		description: 'Add one or several categories at once',
 	},
 	scopes: ['contacts'],
 	description: [

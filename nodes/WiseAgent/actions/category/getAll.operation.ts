@@ -11,7 +11,7 @@ export const getAll: WiseAgentOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many categories',
-		description: 'List the categories with their contact counts (getAllCategoriesWithCount)',
+		description: 'List the categories with their contact counts',
 	},
 	scopes: ['contacts'],
 	description: [...returnAllOrLimit()],

@@ -11,7 +11,7 @@ export const getContactCount: WiseAgentOperation = {
 		name: 'Get Contact Count',
 		value: 'getContactCount',
 		action: 'Count the contacts in a category',
-		description: 'How many contacts a category holds (getCategoryClientCount)',
+		description: 'How many contacts a category holds',
 	},
 	scopes: ['contacts'],
 	description: [categoryField],

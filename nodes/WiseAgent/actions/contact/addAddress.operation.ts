@@ -35,7 +35,7 @@ export const addAddress: WiseAgentOperation = {
 		name: 'Add Address',
 		value: 'addAddress',
 		action: 'Add an address to a contact',
-		description: 'Add an extra address, e.g. a liked or searched property (addClientAddress)',
+		description: 'Add an extra address, e.g. a liked or searched property',
 	},
 	scopes: ['contacts'],
 	description: [

@@ -12,8 +12,7 @@ export const addCustomField: WiseAgentOperation = {
 		name: 'Add Custom Field',
 		value: 'addCustomField',
 		action: 'Add a custom field to a contact',
-		description:
-			'Store a key/value on the contact; a key can exist once per contact (addClientCustom)',
+		description: 'Store a key/value on the contact; a key can exist once per contact',
 	},
 	scopes: ['contacts'],
 	description: customFieldProperties(

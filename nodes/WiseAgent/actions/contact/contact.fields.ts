@@ -307,6 +307,27 @@ export function readCreateContactInput(
 	});
 }
 
+/** Create or Update's parameters, read and checked like Create's; the match fields at the top. */
+export function readUpsertContactInput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): CreateContactInput {
+	const additionalFields = {
+		...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+	};
+	for (const name of UPSERT_MATCH_FIELDS) {
+		const value = context.getNodeParameter(name, itemIndex, '');
+		if (value !== '' && value !== undefined && value !== null) additionalFields[name] = value;
+	}
+	return checkCreateContactInput(context, itemIndex, {
+		firstName: context.getNodeParameter('firstName', itemIndex),
+		lastName: context.getNodeParameter('lastName', itemIndex),
+		source: context.getNodeParameter('source', itemIndex),
+		additionalFields,
+		searchProfile: context.getNodeParameter('searchProfile', itemIndex, {}) as IDataObject,
+	});
+}
+
 export function checkCreateContactInput(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -491,7 +512,7 @@ export const createContactProperties: INodeProperties[] = [
 				placeholder: 'Add Form Field',
 				default: {},
 				description:
-					'Other webcontact fields sent as they are, e.g. the fields of the property the lead is viewing. Names: letters, digits and _; values: at most 255 characters.',
+					"Other fields Wise Agent's lead form accepts, sent as they are, e.g. the fields of the property the lead is viewing. Names: letters, digits and _; values: at most 255 characters.",
 				options: [
 					{
 						displayName: 'Field',
@@ -507,6 +528,42 @@ export const createContactProperties: INodeProperties[] = [
 	},
 	searchProfileCollection(),
 ];
+
+/** The fields Create or Update finds a contact by: top-level there, not under Additional Fields. */
+export const UPSERT_MATCH_FIELDS = ['email', 'mobilePhone'] as const;
+
+/**
+ * Create or Update's contact parameters: Create's, with the match fields (Email, Mobile Phone)
+ * up front. Email is required when Match By is Email; Match By Phone needs any one phone, and
+ * Home and Work Phone (under Additional Fields) are matched too, so Mobile Phone is not required.
+ */
+export function upsertContactProperties(): INodeProperties[] {
+	const field = (name: (typeof UPSERT_MATCH_FIELDS)[number]) =>
+		CONTACT_FIELD_SPECS.find((spec) => spec.property.name === name)!.property;
+	const email = {
+		...field('email'),
+		description: 'The contact with this email is updated; none: a contact is created with it',
+	};
+	return [
+		{ ...email, required: true, displayOptions: { show: { matchBy: ['email'] } } },
+		{ ...email, displayOptions: { hide: { matchBy: ['email'] } } },
+		{
+			...field('mobilePhone'),
+			description:
+				'Matched against the mobile, home and work phones of existing contacts (digits only)',
+		},
+		...createContactProperties.map((property) =>
+			property.name !== 'additionalFields'
+				? property
+				: {
+						...property,
+						options: (property.options as INodeProperties[]).filter(
+							(option) => !(UPSERT_MATCH_FIELDS as readonly string[]).includes(option.name),
+						),
+					},
+		),
+	];
+}
 
 export const CUSTOM_KEY_MAX = NAME_MAX;
 export const CUSTOM_VALUE_MAX = TEXT_MAX;
@@ -621,16 +678,16 @@ export const contactFilterProperties: INodeProperties[] = [
 				description: 'Only contacts changed at or after this time (in the workflow’s time zone)',
 			},
 			{
-				displayName: 'Send Date As',
+				displayName: 'Time Zone Sent to Wise Agent',
 				name: 'updatedSinceParameter',
 				type: 'options',
 				options: [
-					{ name: 'UTC (DateUpdatedUTC)', value: 'DateUpdatedUTC' },
-					{ name: 'Arizona Time (Dtupdated)', value: 'dtupdated' },
+					{ name: 'UTC (Default)', value: 'DateUpdatedUTC' },
+					{ name: 'Arizona Time', value: 'dtupdated' },
 				],
 				default: 'DateUpdatedUTC',
 				description:
-					'Which API parameter carries the date. Both select the same contacts; dtupdated is read in Arizona time (UTC−7).',
+					'Only how Updated Since is sent: both find the same contacts. Kept for workflows that chose Arizona time.',
 			},
 		],
 	},
@@ -711,7 +768,7 @@ export function contactFilterQuery(context: IExecuteFunctions, itemIndex: number
 			: requireOption(
 					context,
 					itemIndex,
-					'Send Date As',
+					'Time Zone Sent to Wise Agent',
 					filters.updatedSinceParameter,
 					UPDATED_SINCE_PARAMETERS,
 				);

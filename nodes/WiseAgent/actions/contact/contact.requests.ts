@@ -1,12 +1,66 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { CONTACT_PAGE_URL } from '../../descriptions/common';
 import { toSearchProfileFields } from '../../descriptions/searchProfileFields';
+import { apiDateTimeToIso } from '../../helpers/apiDates';
 import { isRecord } from '../../helpers/records';
+import { decodedList, idOf, numberOf, textOf } from '../../helpers/simplify';
 import { invalidInput, toList, withoutEmpty } from '../../helpers/validation';
 import { getContacts, wiseAgentApiRequest } from '../../transport';
 import type { CreateContactInput } from './contact.fields';
 import { toContactApiFields } from './contact.fields';
+
+/**
+ * A contact in its compact form (Simplify on; also the `contact` of Create or Update's output):
+ * friendly names, phones and address grouped, categories as names, dates in ISO 8601 UTC.
+ * Everything else (spouse, birthday, custom data, website…) stays available with Simplify off.
+ */
+export function simplifyContact(record: IDataObject): IDataObject {
+	const id = textOf(record.ClientID);
+	const street = [textOf(record.AddressNumber), textOf(record.AddressStreet)].filter(Boolean);
+	return {
+		id,
+		firstName: textOf(record.CFirst),
+		lastName: textOf(record.CLast),
+		email: textOf(record.CEmail),
+		phones: {
+			mobile: textOf(record.MobilePhone),
+			home: textOf(record.HomePhone),
+			work: textOf(record.WorkPhone),
+		},
+		company: textOf(record.Company),
+		status: textOf(record.Status),
+		rank: textOf(record.Rank),
+		source: textOf(record.Source),
+		categories: decodedList(record, 'Categories').map(String),
+		assignedTo: {
+			teamMemberIds: decodedList(record, 'InsideTeamAssignment')
+				.map((entry) => numberOf(isRecord(entry) ? entry.InsideTeamId : entry))
+				.filter((teamMemberId) => teamMemberId !== null),
+			outsideTeam: decodedList(record, 'OutsideTeamAssignment')
+				.filter(isRecord)
+				.map((member) => ({ name: textOf(member.TeamMember), email: textOf(member.Email) })),
+		},
+		address: {
+			street: street.length ? street.join(' ') : null,
+			suite: textOf(record.SuiteNo),
+			city: textOf(record.City),
+			state: textOf(record.State),
+			zip: textOf(record.Zip),
+			county: textOf(record.County),
+			country: textOf(record.Country),
+			poBox: textOf(record.POBox),
+		},
+		createdAt: apiDateTimeToIso(record.DateAddedUTC, 'utc'),
+		// DtUpdated is the same moment on the account's Arizona clock, for records without the UTC one.
+		updatedAt:
+			apiDateTimeToIso(record.DateUpdatedUTC, 'utc') ??
+			apiDateTimeToIso(record.DtUpdated, 'arizona'),
+		// The contact's page in the Wise Agent web app (documented; also what the contact picker's By URL takes).
+		url: idOf(id) === null ? null : `${CONTACT_PAGE_URL}${id}`,
+	};
+}
 
 /**
  * Request bodies and calls shared by Create, Update and Create or Update, so the three agree
@@ -203,7 +257,7 @@ export async function findUpsertTarget(
 			context,
 			itemIndex,
 			'Email',
-			'Create or Update needs an email or a phone number (Additional Fields) to find an existing contact',
+			'Create or Update needs an Email or a Mobile Phone (or a Home or Work Phone under Additional Fields) to find an existing contact',
 		);
 	}
 

@@ -9,7 +9,7 @@ export const count: WiseAgentOperation = {
 		name: 'Count',
 		value: 'count',
 		action: 'Count contacts',
-		description: 'Number of contacts matching the filters (getContactsCount)',
+		description: 'Number of contacts matching the filters',
 	},
 	scopes: ['contacts'],
 	description: contactFilterProperties,

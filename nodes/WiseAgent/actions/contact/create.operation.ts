@@ -10,13 +10,13 @@ export const create: WiseAgentOperation = {
 		value: 'create',
 		action: 'Create a contact',
 		description:
-			'Add a lead (webcontact). If the email already exists Wise Agent only adds new phones and emails; use Create or Update to change it.',
+			'Add a lead. If the email already exists Wise Agent only adds new phones and emails; use Create or Update to change it.',
 	},
 	scopes: ['contacts'],
 	description: [
 		{
 			displayName:
-				'Wise Agent does not update an existing contact with the same email: the output then has NewContact = false. Use "Create or Update" to update it instead.',
+				'Wise Agent does not update an existing contact with the same email: the output then says "NewContact": false. Use "Create or Update" to update it instead.',
 			name: 'createNotice',
 			type: 'notice',
 			default: '',

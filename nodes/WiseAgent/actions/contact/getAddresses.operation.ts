@@ -11,8 +11,7 @@ export const getAddresses: WiseAgentOperation = {
 		name: 'Get Addresses',
 		value: 'getAddresses',
 		action: 'Get the extra addresses of a contact',
-		description:
-			'The extra addresses of a contact; the primary address is on the contact itself (getClientAddresses)',
+		description: 'The extra addresses of a contact; the primary address is on the contact itself',
 	},
 	scopes: ['contacts'],
 	description: [contactLocator({ displayName: 'Contact', name: 'contactId' })],

@@ -7,14 +7,14 @@ import { readPaging } from '../listOperation';
 import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 import { contactFilterProperties, contactFilterQuery } from './contact.fields';
+import { simplifyContact } from './contact.requests';
 
 export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
-		description:
-			'Search contacts by email, phone, categories or name, source and last update (getContacts)',
+		description: 'Search contacts by email, phone, categories or name, source and last update',
 	},
 	scopes: ['contacts'],
 	description: [
@@ -32,6 +32,6 @@ export const getAll: WiseAgentOperation = {
 		// The count lets pages be fetched in parallel; it accepts the same filters.
 		const total = returnAll ? await countContacts(this, query, itemIndex) : undefined;
 		const contacts = await getContacts(this, query, { pageSize, limit, total }, itemIndex);
-		return simplifyRecords(contacts, simplify);
+		return simplifyRecords(contacts, simplify, simplifyContact);
 	},
 };

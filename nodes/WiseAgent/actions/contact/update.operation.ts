@@ -16,7 +16,7 @@ export const update: WiseAgentOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a contact',
-		description: 'Change fields, add or remove categories, reassign (updateContact)',
+		description: 'Change fields, add or remove categories, reassign',
 	},
 	scopes: ['contacts'],
 	description: [

@@ -26,8 +26,7 @@ export const updateCustomField: WiseAgentOperation = {
 		name: 'Update Custom Field',
 		value: 'updateCustomField',
 		action: 'Update a custom field of a contact',
-		description:
-			'Change a custom value by its key, or change key and value by the custom field ID (editClientCustomData)',
+		description: 'Change a custom value by its key, or change key and value by the custom field ID',
 	},
 	scopes: ['contacts'],
 	description: [
@@ -40,7 +39,7 @@ export const updateCustomField: WiseAgentOperation = {
 			name: 'customFieldId',
 			type: 'string',
 			default: '',
-			description: 'ClientCustomID returned by Add Custom Field; set it to rename the key as well',
+			description: 'The custom field’s ID, from Add Custom Field; set it to rename the key as well',
 		},
 		{
 			displayName: 'Clear Value',

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { simplifyField } from '../../descriptions/common';
+import { readSimplify } from '../../helpers/parameters';
+import { simplifyRecords } from '../../helpers/simplify';
 import { requireOption, toList } from '../../helpers/validation';
+import { getContact } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import type { UpsertMatchInput } from './contact.requests';
 import {
@@ -8,12 +13,13 @@ import {
 	MATCH_BY_VALUES,
 	sendUpdateContact,
 	sendWebcontact,
+	simplifyContact,
 	updateContactFields,
 	upsertMatchKeys,
 	webcontactFields,
 } from './contact.requests';
 import type { CreateContactInput } from './contact.fields';
-import { createContactProperties, readCreateContactInput } from './contact.fields';
+import { readUpsertContactInput, upsertContactProperties } from './contact.fields';
 
 export const upsert: WiseAgentOperation = {
 	option: {
@@ -24,13 +30,6 @@ export const upsert: WiseAgentOperation = {
 	},
 	scopes: ['contacts'],
 	description: [
-		{
-			displayName:
-				'An existing contact is updated only when exactly one contact matches; the output field "action" says whether it was created or updated',
-			name: 'upsertNotice',
-			type: 'notice',
-			default: '',
-		},
 		{
 			displayName: 'Match By',
 			name: 'matchBy',
@@ -50,8 +49,14 @@ export const upsert: WiseAgentOperation = {
 				},
 			],
 			default: 'emailThenPhone',
-			description:
-				'How an existing contact is found. Set Email and/or phones under Additional Fields. Two or more matching contacts fail the item.',
+			description: 'How an existing contact is found. Two or more matching contacts fail the item.',
+		},
+		{
+			displayName:
+				'An existing contact is updated only when exactly one contact matches. The output says what was done ("action": created or updated, "matchedBy") and holds the contact as Wise Agent has it now.',
+			name: 'upsertNotice',
+			type: 'notice',
+			default: '',
 		},
 		{
 			displayName: 'When the Phone Belongs to a Contact With Another Email',
@@ -70,36 +75,88 @@ export const upsert: WiseAgentOperation = {
 			description:
 				'A contact found by phone whose email differs from this one is never updated (the phone may be shared, or reused)',
 		},
-		...createContactProperties,
+		...upsertContactProperties(),
+		simplifyField,
 	],
 
 	serialKey(this: IExecuteFunctions, itemIndex: number): string[] {
-		return upsertMatchKeys(
-			readUpsertMatch(this, itemIndex, readCreateContactInput(this, itemIndex)),
-		);
+		return upsertMatchKeys(readItem(this, itemIndex).match);
 	},
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const input = readCreateContactInput(this, itemIndex);
+		const { input, match } = readItem(this, itemIndex);
+		const simplify = readSimplify(this, itemIndex);
 		const extra = input.additionalFields;
-		const existing = await findUpsertTarget(
-			this,
-			itemIndex,
-			readUpsertMatch(this, itemIndex, input),
-		);
+		const existing = await findUpsertTarget(this, itemIndex, match);
+		let outcome: { action: 'created' | 'updated'; matchedBy: string | null; clientId: string };
 		if (!existing) {
 			const created = await sendWebcontact(this, itemIndex, webcontactFields(input));
-			return { action: 'created', ...created };
+			if (created.NewContact === false || created.NewContact === 'false') {
+				// Another contact with this email appeared since the lookup: webcontact adds the
+				// phones and emails to it and changes nothing else; it is not this item's update.
+				throw new NodeApiError(
+					this.getNode(),
+					{ message: String(created.Message ?? 'Contact already exists') },
+					{
+						message: `Wise Agent: a contact with the email ${String(extra.email ?? '')} already exists (ClientID ${String(created.ClientID)}), created since the lookup; it was not updated`,
+						description:
+							'Wise Agent added the phones and emails of this item to it and changed nothing else. Run the item again to update that contact.',
+						itemIndex,
+					},
+				);
+			}
+			outcome = { action: 'created', matchedBy: null, clientId: String(created.ClientID ?? '') };
+		} else {
+			const fields = updateContactFields(
+				{ ...extra, firstName: input.firstName, lastName: input.lastName },
+				input.searchProfile,
+				{ add: toList(extra.categories) },
+			);
+			await sendUpdateContact(this, itemIndex, existing.clientId, fields);
+			outcome = { action: 'updated', matchedBy: existing.matchedBy, clientId: existing.clientId };
 		}
-		const fields = updateContactFields(
-			{ ...extra, firstName: input.firstName, lastName: input.lastName },
-			input.searchProfile,
-			{ add: toList(extra.categories) },
-		);
-		const updated = await sendUpdateContact(this, itemIndex, existing.clientId, fields);
-		return { action: 'updated', matchedBy: existing.matchedBy, ...updated };
+		// The contact as Wise Agent has it now: what the item reports is what the API holds.
+		const contact = outcome.clientId
+			? await getContact(this, outcome.clientId, itemIndex)
+			: undefined;
+		if (!contact) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: `Contact ${outcome.clientId || '(no ClientID)'} not found` },
+				{
+					message: `Wise Agent: the contact was ${outcome.action} but could not be read back (ClientID ${outcome.clientId || 'not returned'})`,
+					itemIndex,
+				},
+			);
+		}
+		return {
+			action: outcome.action,
+			matchedBy: outcome.matchedBy,
+			contact: simplifyRecords([contact], simplify, simplifyContact)[0],
+		};
 	},
 };
+
+/**
+ * Each item's parameters are read once per run: serialKey (when items run in parallel) and
+ * execute use the same reading (expressions are evaluated once, not twice).
+ */
+const itemsRead = new WeakMap<
+	IExecuteFunctions,
+	Map<number, { input: CreateContactInput; match: UpsertMatchInput }>
+>();
+
+function readItem(context: IExecuteFunctions, itemIndex: number) {
+	let run = itemsRead.get(context);
+	if (!run) itemsRead.set(context, (run = new Map()));
+	let item = run.get(itemIndex);
+	if (!item) {
+		const input = readUpsertContactInput(context, itemIndex);
+		item = { input, match: readUpsertMatch(context, itemIndex, input) };
+		run.set(itemIndex, item);
+	}
+	return item;
+}
 
 /** How this item finds its contact: the same reading for the lookup and for serialKey. */
 function readUpsertMatch(

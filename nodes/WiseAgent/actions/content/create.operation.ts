@@ -11,7 +11,7 @@ export const create: WiseAgentOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a content item',
-		description: 'Add marketing content, e.g. an email template (content)',
+		description: 'Add marketing content, e.g. an email template',
 	},
 	scopes: ['marketing'],
 	description: [

@@ -9,7 +9,7 @@ export const get: WiseAgentOperation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a content item',
-		description: 'One content item, including its HTML (Content with ContentId)',
+		description: 'One content item, including its HTML',
 	},
 	scopes: ['marketing'],
 	description: [contentIdField('retrieve')],

@@ -10,7 +10,7 @@ export const getAll: WiseAgentOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many content items',
-		description: 'Marketing content (email templates) without their HTML (Content)',
+		description: 'Marketing content (email templates) without their HTML',
 	},
 	scopes: ['marketing'],
 	description: [

@@ -23,7 +23,7 @@ export const update: WiseAgentOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a content item',
-		description: 'Change the name, category, subject or HTML of content (content with ContentId)',
+		description: 'Change the name, category, subject or HTML of content',
 	},
 	scopes: ['marketing'],
 	description: [

@@ -33,7 +33,7 @@ export const addContacts: WiseAgentOperation = {
 		name: 'Add Contacts',
 		value: 'addContacts',
 		action: 'Add contacts to a marketing program',
-		description: 'Enroll contacts in a marketing program (addClientsToMarketingProgram)',
+		description: 'Enroll contacts in a marketing program',
 	},
 	scopes: ['marketing'],
 	description: [

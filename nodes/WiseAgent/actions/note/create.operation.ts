@@ -21,7 +21,7 @@ export const create: WiseAgentOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Add a note to contacts',
-		description: 'Add a note to one or many clients or vendors (addContactNote)',
+		description: 'Add a note to one or many clients or vendors',
 	},
 	scopes: ['contacts'],
 	description: [

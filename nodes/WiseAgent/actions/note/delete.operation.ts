@@ -10,7 +10,7 @@ const deleteOperation: WiseAgentOperation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a note',
-		description: 'Remove a note; locked notes cannot be removed (removeContactNote)',
+		description: 'Remove a note; locked notes cannot be removed',
 	},
 	scopes: ['contacts'],
 	description: [lockedNoteNotice, noteIdField, vendorNoteField],

@@ -7,13 +7,14 @@ import { getNote, notFoundError } from '../../transport';
 import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 import { noteIdField } from './note.fields';
+import { simplifyNote } from './note.requests';
 
 export const get: WiseAgentOperation = {
 	option: {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a note',
-		description: 'Retrieve one note by its ID (getContactNotes with NoteID)',
+		description: 'Retrieve one note by its ID',
 	},
 	scopes: ['contacts'],
 	description: [
@@ -53,6 +54,6 @@ export const get: WiseAgentOperation = {
 					: `Contact ${clientId} has no note with this ID.`,
 			);
 		}
-		return simplifyRecords([note], simplify)[0];
+		return simplifyRecords([note], simplify, simplifyNote)[0];
 	},
 };

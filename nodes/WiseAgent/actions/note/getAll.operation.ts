@@ -14,14 +14,14 @@ import { readPaging } from '../listOperation';
 import { DEFAULT_PAGE_SIZE, getContactNotes } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { noteCategoriesField } from './note.fields';
+import { simplifyNote } from './note.requests';
 
 export const getAll: WiseAgentOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many notes of a contact',
-		description:
-			'List the notes of a client or vendor, by category, subject or date (getContactNotes)',
+		description: 'List the notes of a client or vendor, by category, subject or date',
 	},
 	scopes: ['contacts'],
 	description: [
@@ -77,6 +77,6 @@ export const getAll: WiseAgentOperation = {
 			{ pageSize, limit },
 			itemIndex,
 		);
-		return simplifyRecords(notes, simplify);
+		return simplifyRecords(notes, simplify, simplifyNote);
 	},
 };

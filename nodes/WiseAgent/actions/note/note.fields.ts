@@ -13,7 +13,7 @@ export const noteIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 663505',
-	description: 'NoteID returned by Create or Get Many',
+	description: 'The note’s ID, from Create or Get Many',
 };
 
 export const vendorNoteField: INodeProperties = {

@@ -18,8 +18,7 @@ export const update: WiseAgentOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a note',
-		description:
-			'Change the text or subject of a note; locked notes cannot be changed (updateContactNote)',
+		description: 'Change the text or subject of a note; locked notes cannot be changed',
 	},
 	scopes: ['contacts'],
 	description: [

@@ -17,8 +17,7 @@ export const updateCategories: WiseAgentOperation = {
 		name: 'Update Categories',
 		value: 'updateCategories',
 		action: 'Update the categories of a note',
-		description:
-			'Set the categories of a note; locked notes cannot be changed (updateContactNoteCategories)',
+		description: 'Set the categories of a note; locked notes cannot be changed',
 	},
 	scopes: ['contacts'],
 	description: [

@@ -1,18 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { imageUrlsCsv } from './property.requests';
-import { imageUrlsProperty } from './property.fields';
+import { imageUrlsProperty, propertyLocator, readPropertyId } from './property.fields';
+import { imageUrlsCsv, statusResult } from './property.requests';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { propertyLocator, readPropertyId } from './property.fields';
-import { statusResult } from './property.requests';
 
 export const addPhotos: WiseAgentOperation = {
 	option: {
 		name: 'Add Photos',
 		value: 'addPhotos',
 		action: 'Add photos to a property',
-		description: 'Add photos to a property from public URLs (addPropertyPhoto)',
+		description: 'Add photos to a property from public URLs',
 	},
 	scopes: ['properties'],
 	description: [propertyLocator, imageUrlsProperty()],

@@ -13,8 +13,7 @@ export const connectContact: WiseAgentOperation = {
 		name: 'Connect to Contact',
 		value: 'connectContact',
 		action: 'Connect a property to a contact',
-		description:
-			'Link an existing property to a client, with their relation (addPropertyConnection)',
+		description: 'Link an existing property to a client, with their relation',
 	},
 	scopes: ['properties', 'contacts'],
 	description: [

@@ -1,21 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { propertyFieldProperties, STREET_NAME, STREET_NUMBER } from './property.fields';
-import { toPropertyForm } from './property.requests';
+import {
+	propertyContactLocator,
+	propertyFieldProperties,
+	readOptionalContactId,
+	STREET_NAME,
+	STREET_NUMBER,
+} from './property.fields';
+import { statusResult, toPropertyForm } from './property.requests';
 import { getCollection } from '../../helpers/parameters';
 import { requireText } from '../../helpers/validation';
 import { wiseAgentApiRequest } from '../../transport';
 import type { WiseAgentOperation } from '../types';
-import { propertyContactLocator, readOptionalContactId } from './property.fields';
-import { statusResult } from './property.requests';
 
 export const create: WiseAgentOperation = {
 	option: {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a property',
-		description:
-			'Add a property with its details and photos, optionally for a contact (addProperty)',
+		description: 'Add a property with its details and photos, optionally for a contact',
 	},
 	scopes: ['properties'],
 	description: [

@@ -13,7 +13,7 @@ export const createSearchProfile: WiseAgentOperation = {
 		name: 'Create Search Profile',
 		value: 'createSearchProfile',
 		action: 'Create a property search profile for a contact',
-		description: 'Record what a contact is looking for (addPropertySearchCriteria)',
+		description: 'Record what a contact is looking for',
 	},
 	scopes: ['properties'],
 	description: [

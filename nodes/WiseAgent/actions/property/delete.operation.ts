@@ -10,7 +10,7 @@ const deleteOperation: WiseAgentOperation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a property',
-		description: 'Delete a property by its ID (deleteProperty)',
+		description: 'Delete a property by its ID',
 	},
 	scopes: ['properties'],
 	description: [propertyLocator],

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { getCollection } from '../../helpers/parameters';
+import { simplifyField } from '../../descriptions/common';
+import { getCollection, readSimplify } from '../../helpers/parameters';
+import { simplifyRecords } from '../../helpers/simplify';
 import { addedText, invalidInput, requireOption, withoutEmpty } from '../../helpers/validation';
 import { getProperty, notFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { propertyLocator, readPropertyId } from './property.fields';
+import { simplifyProperty } from './property.requests';
 
 /**
  * getProperty's lookup fields besides propertyID: user-facing name → query name, display name,
@@ -25,7 +28,7 @@ export const get: WiseAgentOperation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a property',
-		description: 'Retrieve a property by its ID, or find it by address or MLS number (getProperty)',
+		description: 'Retrieve a property by its ID, or find it by address or MLS number',
 	},
 	scopes: ['properties'],
 	description: [
@@ -56,6 +59,7 @@ export const get: WiseAgentOperation = {
 				description: `At most ${max} characters`,
 			})),
 		},
+		simplifyField,
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -85,8 +89,9 @@ export const get: WiseAgentOperation = {
 				);
 			}
 		}
+		const simplify = readSimplify(this, itemIndex);
 		const property = await getProperty(this, query, itemIndex);
 		if (!property) throw notFoundError(this, 'the property', itemIndex);
-		return property;
+		return simplifyRecords([property], simplify, simplifyProperty)[0];
 	},
 };

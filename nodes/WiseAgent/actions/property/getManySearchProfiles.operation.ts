@@ -12,7 +12,7 @@ export const getManySearchProfiles: WiseAgentOperation = {
 		name: 'Get Many Search Profiles',
 		value: 'getManySearchProfiles',
 		action: 'Get the property search profiles of a contact',
-		description: 'List the search profiles of a contact (getPropertySearchCriteriaList)',
+		description: 'List the search profiles of a contact',
 	},
 	scopes: ['properties'],
 	description: [

@@ -10,7 +10,7 @@ export const getSearchProfile: WiseAgentOperation = {
 		name: 'Get Search Profile',
 		value: 'getSearchProfile',
 		action: 'Get a property search profile',
-		description: 'Retrieve one search profile by its ID (getPropertySearchCriteria)',
+		description: 'Retrieve one search profile by its ID',
 	},
 	scopes: ['properties'],
 	description: [searchIdField],

@@ -45,7 +45,7 @@ export const searchIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 1234',
-	description: 'SearchID from Create Search Profile or Get Many Search Profiles',
+	description: 'The search profile’s ID, from Create Search Profile or Get Many Search Profiles',
 };
 
 export function readSearchId(context: IExecuteFunctions, itemIndex: number): string {
@@ -61,7 +61,7 @@ export function readSearchId(context: IExecuteFunctions, itemIndex: number): str
  * Property fields of addProperty and updateProperty (the two take the same fields, with their
  * documented length limits), written once. Create asks for the street number and name as
  * required fields; Update lists them with the others ("only supplied fields will be updated").
- * Image URLs are documented for addProperty only (updates use Add Photos).
+ * Image URLs are documented for addProperty only.
  */
 type PropertyApi = 'create' | 'update';
 

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { apiDateToIsoDate } from '../../helpers/apiDates';
 import { formatUsDateInZone } from '../../helpers/dates';
 import { isRecord, successResult } from '../../helpers/records';
+import { idOf, numberOf, textOf } from '../../helpers/simplify';
 import type { Presence } from '../../helpers/validation';
 import {
 	TEXT_MAX,
@@ -98,4 +100,40 @@ export function mergedFields(body: unknown): IDataObject {
 		for (const match of body.matchAll(/"(\w+)"\s*:\s*"?([^",}]*)"?/g)) fields[match[1]] = match[2];
 	}
 	return fields;
+}
+
+/**
+ * A property in its compact form (Simplify on): the address grouped, the listing facts from
+ * `Details` as numbers (a price of 0 is "not given": null), DateListed as a calendar date. The
+ * other details (half bathrooms, rooms, agents, office, franchise…) stay available with
+ * Simplify off.
+ */
+export function simplifyProperty(record: IDataObject): IDataObject {
+	const details = isRecord(record.Details) ? record.Details : {};
+	const street = [textOf(record.StreetNum), textOf(record.Street)].filter(Boolean);
+	return {
+		id: idOf(record.PropertyID),
+		address: {
+			street: street.length ? street.join(' ') : null,
+			suite: textOf(record.Suite),
+			city: textOf(record.City),
+			state: textOf(record.State),
+			zip: textOf(record.PostalCode),
+			county: textOf(record.County),
+			country: textOf(record.Country),
+			subdivision: textOf(record.Subdivision),
+		},
+		mls: textOf(record.MLS),
+		type: textOf(details.PropertyType),
+		status: textOf(details.ListingStatus),
+		listingPrice: numberOf(details.ListingPrice) || null,
+		lastSalePrice: numberOf(details.LastSalePrice) || null,
+		bedrooms: numberOf(details.NumBedrooms),
+		bathrooms: numberOf(details.NumBathrooms),
+		squareFeet: numberOf(details.SquareFt),
+		yearBuilt: numberOf(details.YearBuilt),
+		listedOn: apiDateToIsoDate(details.DateListed),
+		description: textOf(details.Description),
+		photoUrl: textOf(record.primaryPhoto),
+	};
 }

@@ -1,26 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { propertyFieldProperties } from './property.fields';
-import { toPropertyForm } from './property.requests';
-import { getCollection } from '../../helpers/parameters';
-import { invalidInput } from '../../helpers/validation';
-import { wiseAgentApiRequest } from '../../transport';
-import type { WiseAgentOperation } from '../types';
 import {
 	propertyContactLocator,
+	propertyFieldProperties,
 	propertyLocator,
 	readOptionalContactId,
 	readPropertyId,
 } from './property.fields';
-import { statusResult } from './property.requests';
+import { statusResult, toPropertyForm } from './property.requests';
+import { getCollection } from '../../helpers/parameters';
+import { invalidInput } from '../../helpers/validation';
+import { wiseAgentApiRequest } from '../../transport';
+import type { WiseAgentOperation } from '../types';
 
 export const update: WiseAgentOperation = {
 	option: {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a property',
-		description:
-			'Change the supplied fields of a property; the others stay as they are (updateProperty)',
+		description: 'Change the supplied fields of a property; the others stay as they are',
 	},
 	scopes: ['properties'],
 	description: [

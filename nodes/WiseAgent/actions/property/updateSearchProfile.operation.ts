@@ -13,7 +13,7 @@ export const updateSearchProfile: WiseAgentOperation = {
 		name: 'Update Search Profile',
 		value: 'updateSearchProfile',
 		action: 'Update a property search profile',
-		description: 'Change the criteria of a search profile (updatePropertySearchCriteria)',
+		description: 'Change the criteria of a search profile',
 	},
 	scopes: ['properties'],
 	description: [searchIdField, searchProfileCollection('searchProfile', 'Search Criteria')],

@@ -10,7 +10,7 @@ export const complete: WiseAgentOperation = {
 		name: 'Complete',
 		value: 'complete',
 		action: 'Complete a task',
-		description: 'Mark a task as done (tasks, PUT with Completed=yes)',
+		description: 'Mark a task as done',
 	},
 	scopes: ['team'],
 	description: [taskLocator],

@@ -13,7 +13,7 @@ export const create: WiseAgentOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a task',
-		description: 'Add a task, optionally about a contact and assigned to a team member (tasks)',
+		description: 'Add a task, optionally about a contact and assigned to a team member',
 	},
 	scopes: ['team'],
 	description: [

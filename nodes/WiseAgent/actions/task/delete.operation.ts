@@ -10,7 +10,7 @@ const deleteOperation: WiseAgentOperation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a task',
-		description: 'Delete a task by its ID (tasks, DELETE)',
+		description: 'Delete a task by its ID',
 	},
 	scopes: ['team'],
 	description: [taskLocator],

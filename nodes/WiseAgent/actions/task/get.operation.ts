@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { simplifyField } from '../../descriptions/common';
+import { readSimplify } from '../../helpers/parameters';
+import { simplifyRecords } from '../../helpers/simplify';
 import { findTasks, TASK_LOOKUP_MAX_TASKS, taskNotFoundError } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import { readTaskId, taskLocator } from './task.fields';
+import { simplifyTask } from './task.requests';
 
 export const get: WiseAgentOperation = {
 	option: {
@@ -20,12 +24,14 @@ export const get: WiseAgentOperation = {
 			default: '',
 		},
 		taskLocator,
+		simplifyField,
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const taskId = readTaskId(this, itemIndex);
+		const simplify = readSimplify(this, itemIndex);
 		const task = (await findTasks(this, [taskId], { itemIndex })).found.get(taskId);
 		if (!task) throw taskNotFoundError(this, taskId, itemIndex);
-		return task;
+		return simplifyRecords([task], simplify, simplifyTask)[0];
 	},
 };

@@ -13,7 +13,7 @@ export const update: WiseAgentOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a task',
-		description: 'Change a task’s description, due date, priority, assignment… (tasks, PUT)',
+		description: 'Change a task’s description, due date, priority, assignment…',
 	},
 	scopes: ['team'],
 	description: [

@@ -5,7 +5,7 @@ export const getInside = listOperation({
 	name: 'Get Many Inside Team Members',
 	action: 'Get many inside team members',
 	description:
-		'Members of the account’s team; InsideTeamId assigns contacts, tasks and calls (getTeam)',
+		'Members of the account’s team, with the IDs that assign contacts, tasks and calls to them',
 	requestType: 'getTeam',
 	scopes: ['team'],
 });

@@ -5,7 +5,7 @@ export const getOutside = listOperation({
 	name: 'Get Many Outside Team Members',
 	action: 'Get many outside team members',
 	description:
-		'Partners outside the team (lenders, inspectors…); their Email assigns contacts (getOutsideTeam)',
+		'Partners outside the team (lenders, inspectors…), to assign contacts to by their email',
 	requestType: 'getOutsideTeam',
 	scopes: ['team'],
 });

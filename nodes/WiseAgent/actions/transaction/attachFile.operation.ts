@@ -22,11 +22,10 @@ export const attachFile: WiseAgentOperation = {
 		name: 'Attach File',
 		value: 'attachFile',
 		action: 'Attach a file to a transaction or contact',
-		description:
-			'Attach a file, given by a public URL, to a transaction and/or a contact (attachFile)',
+		description: 'Attach a file, given by a public URL, to a transaction and/or a contact',
 	},
 	// Documented as "'marketing' or 'contacts'": either one is enough.
-	scopes: ['marketing', 'contacts'],
+	scopes: { anyOf: ['marketing', 'contacts'] },
 	description: [
 		transactionField({
 			required: false,

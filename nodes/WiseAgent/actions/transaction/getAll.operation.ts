@@ -14,7 +14,7 @@ export const getAll: WiseAgentOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many transactions',
-		description: 'Transactions (checklists) of the account (getTransactionNames)',
+		description: 'Transactions (checklists) of the account',
 	},
 	scopes: ['marketing'],
 	description: [

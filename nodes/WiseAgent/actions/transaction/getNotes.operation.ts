@@ -11,7 +11,7 @@ export const getNotes: WiseAgentOperation = {
 		name: 'Get Notes',
 		value: 'getNotes',
 		action: 'Get the notes of a transaction',
-		description: 'The notes written on a transaction (getTransactionNotes)',
+		description: 'The notes written on a transaction',
 	},
 	scopes: ['marketing'],
 	description: [transactionField(), ...returnAllOrLimit()],

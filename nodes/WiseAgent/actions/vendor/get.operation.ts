@@ -6,13 +6,14 @@ import { getContact, notFoundError } from '../../transport';
 import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
 import { requireVendorId } from './vendor.fields';
+import { simplifyVendor } from './vendor.requests';
 
 export const get: WiseAgentOperation = {
 	option: {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a vendor',
-		description: 'Retrieve one vendor by its ID (getSingleContact with a V-prefixed ID)',
+		description: 'Retrieve one vendor by its ID',
 	},
 	scopes: ['contacts'],
 	description: [
@@ -38,6 +39,6 @@ export const get: WiseAgentOperation = {
 		const simplify = readSimplify(this, itemIndex);
 		const vendor = await getContact(this, vendorId, itemIndex);
 		if (!vendor) throw notFoundError(this, `vendor ${vendorId}`, itemIndex);
-		return simplifyRecords([vendor], simplify)[0];
+		return simplifyRecords([vendor], simplify, (record) => simplifyVendor(record, vendorId))[0];
 	},
 };

@@ -14,6 +14,7 @@ import { DEFAULT_PAGE_SIZE, getVendors } from '../../transport';
 import { readPaging } from '../listOperation';
 import { readSimplify } from '../../helpers/parameters';
 import type { WiseAgentOperation } from '../types';
+import { simplifyVendor } from './vendor.requests';
 
 const SEARCH_BY = ['none', 'email', 'name', 'phone', 'types'] as const;
 
@@ -76,7 +77,7 @@ export const getAll: WiseAgentOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many vendors',
-		description: 'List vendors, or search them by email, phone, type or name (getVendors)',
+		description: 'List vendors, or search them by email, phone, type or name',
 	},
 	scopes: ['contacts'],
 	description: [
@@ -143,6 +144,6 @@ export const getAll: WiseAgentOperation = {
 		const { limit, pageSize } = readPaging(this, itemIndex, DEFAULT_PAGE_SIZE);
 		const simplify = readSimplify(this, itemIndex);
 		const vendors = await getVendors(this, query, { pageSize, limit }, itemIndex);
-		return simplifyRecords(vendors, simplify);
+		return simplifyRecords(vendors, simplify, (record) => simplifyVendor(record));
 	},
 };

@@ -18,8 +18,7 @@ export const create: WiseAgentOperation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a webhook',
-		description:
-			'Subscribe a URL to one event (webhooks POST). The Wise Agent Trigger node does this by itself.',
+		description: 'Subscribe a URL to one event. The Wise Agent Trigger node does this by itself.',
 	},
 	scopes: ['profile'],
 	description: [

@@ -10,7 +10,7 @@ const deleteOperation: WiseAgentOperation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a webhook',
-		description: 'Remove a webhook subscription (webhooks DELETE)',
+		description: 'Remove a webhook subscription',
 	},
 	scopes: ['profile'],
 	description: [webhookIdField],

@@ -10,7 +10,7 @@ export const getAll: WiseAgentOperation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many webhooks',
-		description: 'The webhook subscriptions of the account (webhooks GET)',
+		description: 'The webhook subscriptions of the account',
 	},
 	scopes: ['profile'],
 	description: [...returnAllOrLimit()],

@@ -21,7 +21,7 @@ export const update: WiseAgentOperation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a webhook',
-		description: 'Change the event, URL or status of a webhook (webhooks PUT)',
+		description: 'Change the event, URL or status of a webhook',
 	},
 	scopes: ['profile'],
 	description: [

@@ -19,7 +19,8 @@ export const urlField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'https://example.com/wise-agent',
-	description: 'Where Wise Agent POSTs {"EventType", "EventCreated", "ResourceIds"}',
+	description:
+		'Where Wise Agent sends each event: the event type, when it happened and the IDs of the records it concerns',
 };
 
 export const statusField: INodeProperties = {
