@@ -27,6 +27,8 @@ import { refreshCases } from './e2e/cases/refresh';
 import { runStartStopCase, START_STOP_CASE_NAME } from './e2e/cases/startStop';
 import { triggerCases } from './e2e/cases/triggers';
 import { triggerBurstCases } from './e2e/cases/triggerBurst';
+import { templateFlexmlsHighLevelCases } from './e2e/cases/templatesFlexmlsHighLevel';
+import { templateLoftyWealthboxCases } from './e2e/cases/templatesLoftyWealthbox';
 import {
 	formatMs,
 	runCases,
@@ -73,6 +75,8 @@ async function main(): Promise<number> {
 		...oauthCases,
 		...triggerCases,
 		...triggerBurstCases,
+		...templateFlexmlsHighLevelCases,
+		...templateLoftyWealthboxCases,
 		...editorCases,
 	];
 	const cases = selectCases(all, args);
