@@ -197,7 +197,8 @@ export const actionCases: E2eCase[] = [
 				returnAll: true,
 			});
 			check(
-				notes.some((n) => Number(n.NoteID) === noteId && n.Subject === 'E2E'),
+				// Simplify (the default): the compact note.
+				notes.some((n) => Number(n.id) === noteId && n.subject === 'E2E'),
 				`note getAll: note ${noteId} missing from ${JSON.stringify(notes).slice(0, 300)}`,
 			);
 		},
