@@ -31,6 +31,42 @@ export function n8nNode(
 	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, ...extra };
 }
 
+/**
+ * The HTTP Request baseline that writes: one form POST of `requestType` per item, every item at
+ * once (one batch of `items`), through the Wise Agent credential, as an n8n user would build it.
+ */
+export function httpFormPostNode(
+	name: string,
+	baseUrl: string,
+	requestType: string,
+	fields: Array<{ name: string; value: string }>,
+	items: number,
+): Json {
+	return n8nNode(
+		name,
+		'n8n-nodes-base.httpRequest',
+		4.2,
+		{
+			method: 'POST',
+			url: `${baseUrl}/http/webconnect.asp`,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'wiseAgentOAuth2Api',
+			sendQuery: true,
+			specifyQuery: 'keypair',
+			queryParameters: { parameters: [{ name: 'requestType', value: requestType }] },
+			sendBody: true,
+			contentType: 'form-urlencoded',
+			specifyBody: 'keypair',
+			bodyParameters: { parameters: fields },
+			options: {
+				batching: { batch: { batchSize: items, batchInterval: 0 } },
+				response: { response: { responseFormat: 'json' } },
+			},
+		},
+		{ credentials: WISE_AGENT_CREDENTIALS },
+	);
+}
+
 /** Production webhook that answers with the last node's first item once the workflow has finished. */
 export function webhookNode(
 	path: string,

@@ -15,12 +15,13 @@ import {
 	createWorkflow,
 	deactivate,
 	findParameter,
+	httpFormPostNode,
+	type Json,
 	n8nNode,
 	setParameter,
 	splitItemsNode,
 	webhookNode,
 	WISE_AGENT_CREDENTIALS,
-	type Json,
 } from '../lib/n8n';
 import { ratio } from '../lib/stats';
 
@@ -62,34 +63,16 @@ export async function notesScenario(ctx: SuiteContext): Promise<ScenarioResult> 
 	const baseline = await createWorkflow(ctx.client, 'bench: note create (HTTP Request baseline)', [
 		webhookNode(`bench-notes-http-${runId}`),
 		splitItemsNode(),
-		n8nNode(
+		httpFormPostNode(
 			MEASURED,
-			'n8n-nodes-base.httpRequest',
-			4.2,
-			{
-				method: 'POST',
-				url: `${ctx.sandbox.baseUrl}/http/webconnect.asp`,
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: 'wiseAgentOAuth2Api',
-				sendQuery: true,
-				specifyQuery: 'keypair',
-				queryParameters: { parameters: [{ name: 'requestType', value: 'addContactNote' }] },
-				sendBody: true,
-				contentType: 'form-urlencoded',
-				specifyBody: 'keypair',
-				bodyParameters: {
-					parameters: [
-						{ name: 'clientids', value: '={{ String($json.clientId) }}' },
-						{ name: 'subject', value: '={{ $json.subject }}' },
-						{ name: 'note', value: '={{ $json.note }}' },
-					],
-				},
-				options: {
-					batching: { batch: { batchSize: ITEMS, batchInterval: 0 } },
-					response: { response: { responseFormat: 'json' } },
-				},
-			},
-			{ credentials: WISE_AGENT_CREDENTIALS },
+			ctx.sandbox.baseUrl,
+			'addContactNote',
+			[
+				{ name: 'clientids', value: '={{ String($json.clientId) }}' },
+				{ name: 'subject', value: '={{ $json.subject }}' },
+				{ name: 'note', value: '={{ $json.note }}' },
+			],
+			ITEMS,
 		),
 	]);
 	await activate(ctx.client, ours);

@@ -19,12 +19,13 @@ import {
 	createWorkflow,
 	deactivate,
 	findParameter,
+	httpFormPostNode,
+	type Json,
 	n8nNode,
 	setParameter,
 	splitItemsNode,
 	webhookNode,
 	WISE_AGENT_CREDENTIALS,
-	type Json,
 } from '../lib/n8n';
 import { ratio } from '../lib/stats';
 
@@ -118,36 +119,18 @@ export async function upsertScenario(ctx: SuiteContext): Promise<ScenarioResult>
 		[
 			webhookNode(`bench-upsert-http-${runId}`),
 			splitItemsNode(),
-			n8nNode(
+			httpFormPostNode(
 				MEASURED,
-				'n8n-nodes-base.httpRequest',
-				4.2,
-				{
-					method: 'POST',
-					url: `${ctx.sandbox.baseUrl}/http/webconnect.asp`,
-					authentication: 'predefinedCredentialType',
-					nodeCredentialType: 'wiseAgentOAuth2Api',
-					sendQuery: true,
-					specifyQuery: 'keypair',
-					queryParameters: { parameters: [{ name: 'requestType', value: 'webcontact' }] },
-					sendBody: true,
-					contentType: 'form-urlencoded',
-					specifyBody: 'keypair',
-					bodyParameters: {
-						parameters: [
-							{ name: 'CFirst', value: '={{ $json.firstName }}' },
-							{ name: 'CLast', value: '={{ $json.lastName }}' },
-							{ name: 'CEmail', value: '={{ $json.email }}' },
-							{ name: 'Source', value: 'Benchmark' },
-							{ name: 'Company', value: '={{ $json.company }}' },
-						],
-					},
-					options: {
-						batching: { batch: { batchSize: ITEMS, batchInterval: 0 } },
-						response: { response: { responseFormat: 'json' } },
-					},
-				},
-				{ credentials: WISE_AGENT_CREDENTIALS },
+				ctx.sandbox.baseUrl,
+				'webcontact',
+				[
+					{ name: 'CFirst', value: '={{ $json.firstName }}' },
+					{ name: 'CLast', value: '={{ $json.lastName }}' },
+					{ name: 'CEmail', value: '={{ $json.email }}' },
+					{ name: 'Source', value: 'Benchmark' },
+					{ name: 'Company', value: '={{ $json.company }}' },
+				],
+				ITEMS,
 			),
 		],
 	);
