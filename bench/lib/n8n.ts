@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { unflatten } from '../../scripts/e2e/harness';
+import { chain, unflatten } from '../../scripts/e2e/harness';
 import { sleep } from '../../scripts/lib/http';
 import type { N8nClient } from '../../scripts/lib/n8n-api';
 import {
@@ -96,15 +96,8 @@ export function splitItemsNode(): Json {
 	});
 }
 
-export function chain(nodes: Json[]): Json {
-	const connections: Json = {};
-	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[String(nodes[i].name)] = {
-			main: [[{ node: String(nodes[i + 1].name), type: 'main', index: 0 }]],
-		};
-	}
-	return connections;
-}
+/** The e2e harness's: each node's main output to the next node. */
+export { chain };
 
 export interface BenchWorkflow {
 	id: string;
