@@ -429,6 +429,25 @@ describe('catch-up of a window holding more than one read brings', () => {
 		}
 	});
 
+	it('says so with a catchUpIncomplete item when more changes wait in one window than it remembers (5,000), and emits none twice', async () => {
+		Object.assign(catchUpTrail, { maxMs: 0 });
+		const trigger = await activate(['contactCreate']);
+		try {
+			const { ids, deliveries } = await createContacts(5_600);
+			const first = await trigger.deliver(deliveries[10], true);
+			const second = await trigger.deliver(deliveries[20], true);
+			const items = [...first.items, ...second.items];
+			const notices = items.filter((item) => item.json.specificEvent === 'catchUpIncomplete');
+			expect(notices.length).toBeGreaterThan(0);
+			expect(notices[0].json).toMatchObject({ resourceId: null, record: null });
+			const contacts = items.filter((item) => item.json.resourceId !== null);
+			expect(exactlyOnce(contacts, ids).twice).toEqual([]);
+			expect(exactlyOnce(contacts, ids).unexpected).toEqual([]);
+		} finally {
+			await trigger.stop();
+		}
+	});
+
 	it('does not move past contacts it has not read when the newest changes come first in the list (ClientID order)', async () => {
 		const trigger = await activate(['contactUpdate']);
 		try {
