@@ -21,6 +21,8 @@ import { WiseAgentOAuth2Api } from '../../credentials/WiseAgentOAuth2Api.credent
  */
 export class TestCredentialsHelper implements Partial<ICredentialsHelper> {
 	readonly updates: ICredentialDataDecryptedObject[] = [];
+	/** How often n8n-core resolved the credential (each costs a database read in n8n). */
+	reads = 0;
 
 	private readonly credentialType: ICredentialType = new WiseAgentOAuth2Api();
 
@@ -40,6 +42,7 @@ export class TestCredentialsHelper implements Partial<ICredentialsHelper> {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		if (type !== this.credentialType.name) throw new Error(`Unknown credential type ${type}`);
+		this.reads++;
 		return structuredClone(withDefaults(this.credentialType.properties, this.data));
 	}
 

@@ -177,7 +177,11 @@ function dataAnswer(status: number, body: string | object, headers: Record<strin
 	return api().get(DATA_PATH).query(true).times(timesFor(status)).reply(status, body, headers);
 }
 
-/** The access token is refused, so n8n refreshes it: the token URL answers `status`/`body`. */
+/**
+ * The access token is refused, so n8n refreshes it: the token URL answers `status`/`body`.
+ * Each attempt sends the refused token twice: signed by the node, then through n8n's OAuth2
+ * helper, which refreshes on that second 401.
+ */
 function failedRefresh(
 	status: number,
 	body: string | object,
@@ -187,7 +191,7 @@ function failedRefresh(
 		api()
 			.get(DATA_PATH)
 			.query(true)
-			.times(timesFor(status))
+			.times(2 * timesFor(status))
 			.reply(401, { error: 'invalid_grant', error_description: 'The token has expired' }),
 		api().post('/WiseAuth/token').times(timesFor(status)).reply(status, body, headers),
 	];
@@ -264,9 +268,11 @@ const nodeScenarios: Record<string, () => nock.Scope[]> = {
 		}),
 	],
 	'HTTP 401 invalid_request echoing the token, refreshed, then echoing the new tokens': () => [
+		// the refused token is sent twice: by the node, then by n8n's helper, which refreshes
 		api()
 			.get(DATA_PATH)
 			.query(true)
+			.times(2)
 			.reply(401, {
 				error: 'invalid_request',
 				error_description: `Bad token ${SECRETS.accessToken}`,

@@ -374,10 +374,12 @@ describe('rate limits', () => {
 
 describe('OAuth2 token refresh through n8n', () => {
 	it('refreshes on 401 invalid_grant with a Basic header and replays the request', async () => {
-		api()
+		// Refused twice: signed by the node with the run's token, then sent by n8n's helper.
+		const refused = api()
 			.get(DATA_PATH)
 			.query(true)
 			.matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+			.times(2)
 			.reply(401, { error: 'invalid_grant', error_description: 'The token has expired' });
 		const expectedBasic = `Basic ${Buffer.from(`test-client-id:${CLIENT_SECRET}`).toString('base64')}`;
 		const token = api()
@@ -400,7 +402,7 @@ describe('OAuth2 token refresh through n8n', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ ClientID: 42 });
-		expect(token.isDone() && replay.isDone()).toBe(true);
+		expect(refused.isDone() && token.isDone() && replay.isDone()).toBe(true);
 		expect(credentialsHelper.updates).toHaveLength(1);
 		expect(credentialsHelper.updates[0].oauthTokenData).toMatchObject({
 			access_token: 'new-access-token',
@@ -413,6 +415,7 @@ describe('OAuth2 token refresh through n8n', () => {
 		api()
 			.get(DATA_PATH)
 			.query(true)
+			.times(2)
 			.reply(401, { error: 'invalid_grant', error_description: 'The token has expired' });
 		const token = api()
 			.post(
@@ -484,6 +487,7 @@ describe('OAuth2 token refresh through n8n', () => {
 		api()
 			.get(DATA_PATH)
 			.query(true)
+			.times(2)
 			.reply(401, { error: 'invalid_grant', error_description: 'The token has expired' });
 		api()
 			.post('/WiseAuth/token')

@@ -87,11 +87,7 @@ export async function wiseAgentApiRequest(
 		}
 		let body: unknown;
 		try {
-			body = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				WISE_AGENT_CREDENTIAL_TYPE,
-				{ ...options },
-			);
+			body = await send(this, options);
 		} catch (error) {
 			const failure = failureFacts(error);
 			const retryable = isRetryable(failure, request.method) && attempt < MAX_ATTEMPTS;
@@ -145,13 +141,83 @@ async function pause(context: WiseAgentContext, ms: number): Promise<boolean> {
 	return !signal.aborted;
 }
 
+/**
+ * The credential as this run read it. n8n resolves a credential (a database read, decryption,
+ * its expressions) on every getCredentials and every httpRequestWithAuthentication: profiled in
+ * a bulk Create or Update, that was over half of n8n's CPU. A run (one node execution, hook,
+ * poll or webhook call) reads it once and again after CREDENTIAL_REUSE_MS or a refused token.
+ */
+const credentialsRead = new WeakMap<
+	WiseAgentContext,
+	{ at: number; credentials: Promise<ICredentialDataDecryptedObject> }
+>();
+const CREDENTIAL_REUSE_MS = 60_000;
+
+function runCredentials(context: WiseAgentContext): Promise<ICredentialDataDecryptedObject> {
+	const known = credentialsRead.get(context);
+	if (known && Date.now() - known.at < CREDENTIAL_REUSE_MS) return known.credentials;
+	const credentials = context.getCredentials<ICredentialDataDecryptedObject>(
+		WISE_AGENT_CREDENTIAL_TYPE,
+	);
+	const entry = { at: Date.now(), credentials };
+	credentialsRead.set(context, entry);
+	// A failed read is not kept: the next request asks n8n again (and gets n8n's own error).
+	credentials.catch(() => {
+		if (credentialsRead.get(context) === entry) credentialsRead.delete(context);
+	});
+	return credentials;
+}
+
+/** The access token to sign with, when n8n's OAuth2 helper would send it as a Bearer header. */
+function bearerToken(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const tokens = credentials.oauthTokenData as IDataObject | undefined;
+	const token = tokens?.access_token;
+	const type = tokens?.token_type;
+	if (typeof token !== 'string' || token === '') return undefined;
+	if (type !== undefined && (typeof type !== 'string' || !/^bearer$/i.test(type))) return undefined;
+	return token;
+}
+
+/**
+ * Sends one attempt. With a connected credential the request is signed here with the run's
+ * access token (what n8n's helper would send: `Authorization: Bearer …`). An answer that the
+ * token is no longer accepted (401, n8n's own refresh trigger) is sent again through n8n's
+ * OAuth2 helper, which refreshes the token, stores it and replays the request; the run then
+ * reads the credential again. Without a token (not connected yet) n8n's helper sends it and
+ * gives n8n's own error.
+ */
+async function send(context: WiseAgentContext, options: IHttpRequestOptions): Promise<unknown> {
+	const credentials = await runCredentials(context);
+	const token = bearerToken(credentials);
+	if (token !== undefined) {
+		try {
+			return await context.helpers.httpRequest({
+				...options,
+				headers: { ...options.headers, Authorization: `Bearer ${token}` },
+				skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
+			});
+		} catch (error) {
+			if (failureFacts(error).status !== 401) throw error;
+			credentialsRead.delete(context);
+		}
+	}
+	try {
+		return await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			WISE_AGENT_CREDENTIAL_TYPE,
+			{ ...options },
+		);
+	} finally {
+		// n8n may have refreshed the token: the run's next request reads the credential again.
+		if (token !== undefined) credentialsRead.delete(context);
+	}
+}
+
 async function buildRequestOptions(
 	context: WiseAgentContext,
 	request: WiseAgentRequest,
 ): Promise<{ options: IHttpRequestOptions; credentials: ICredentialDataDecryptedObject }> {
-	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(
-		WISE_AGENT_CREDENTIAL_TYPE,
-	);
+	const credentials = await runCredentials(context);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: dataApiUrl(credentials.serverUrl),
