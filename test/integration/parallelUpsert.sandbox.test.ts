@@ -198,6 +198,17 @@ describe('Create or Update, 500 items with Parallel Requests 20, against the san
 		const counters = sandbox.counters().byKey;
 		expect(counters['POST webcontact']).toBe(PEOPLE);
 		expect(counters['POST updateContact']).toBe(500 - PEOPLE);
+		// Read back in one list (a count and 4 pages of 100), not one request per row.
+		expect(counters['GET getContactsCount']).toBe(1);
+		expect(counters['GET getSingleContact']).toBeUndefined();
+		expect(counters['GET getContacts']).toBe(500 + 4);
+		// Each row's contact as the sandbox has it after the run.
+		items.forEach((item) => {
+			const held = sandbox.store.data.contacts.get(
+				Number((item.json.contact as { id: string }).id),
+			);
+			expect(item.json.contact).toMatchObject({ lastName: held?.CLast });
+		});
 		// It did run 20 at a time, never more.
 		const atOnce = mostWithin(watch.arrivals, 20);
 		expect(atOnce).toBeGreaterThanOrEqual(10);
@@ -236,9 +247,10 @@ describe('Create or Update, 500 items with Parallel Requests 20, against the san
 			expectOneContactPerPerson(lastName);
 			const rateLimited = sandbox.faults.list().find((f) => f.id === fault)!.hits;
 			expect(rateLimited).toBeGreaterThan(60);
-			// Each 429 was sent again: 1,500 requests (a lookup, a write and the read-back per row)
-			// plus the 429s.
-			expect(sandbox.counters().total).toBe(1500 + rateLimited);
+			// Each 429 was sent again: 1,000 requests (a lookup and a write per row), the read-back
+			// of the 380 contacts in one list (a count and 4 pages), plus the 429s.
+			expect(sandbox.counters().total).toBe(1000 + 1 + 4 + rateLimited);
+			expect(sandbox.counters().byKey['GET getSingleContact']).toBeUndefined();
 		} finally {
 			sandbox.faults.remove(fault);
 		}

@@ -64,6 +64,24 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		() => failed,
 	);
 
+	if (operation.completeItems && !failed) {
+		const done = outcomes.flatMap((outcome, itemIndex) =>
+			Array.isArray(outcome) && outcome.length === 1 ? [{ itemIndex, result: outcome[0] }] : [],
+		);
+		const completed = done.length
+			? await operation.completeItems.call(this, done, parallelRequests)
+			: [];
+		done.forEach(({ itemIndex }, index) => {
+			const result = completed[index];
+			outcomes[itemIndex] =
+				result instanceof Error
+					? asItemError(this, result, itemIndex)
+					: Array.isArray(result)
+						? result
+						: [result];
+		});
+	}
+
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];

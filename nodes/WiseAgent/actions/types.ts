@@ -31,10 +31,27 @@ export interface WiseAgentOperation {
 	 * keys cannot be read (its execute will fail on the same input) may return [] or throw.
 	 */
 	serialKey?: (this: IExecuteFunctions, itemIndex: number) => string[];
+	/**
+	 * Runs once after the items, with what each successful `execute` returned (input order):
+	 * for a last step that costs fewer requests for all items at once than item by item
+	 * (Create or Update reads its contacts back in one list). Returns each item's output, or an
+	 * Error that fails that item. Not run when an item failed without Continue On Fail.
+	 */
+	completeItems?: (
+		this: IExecuteFunctions,
+		done: CompletedItem[],
+		parallelRequests: number,
+	) => Promise<Array<IDataObject | IDataObject[] | Error>>;
 	executeBatch?: (
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	) => Promise<INodeExecutionData[]>;
+}
+
+export interface CompletedItem {
+	itemIndex: number;
+	/** What execute returned for the item. */
+	result: IDataObject;
 }
 
 export interface WiseAgentResource {

@@ -6,8 +6,9 @@ import { toSearchProfileFields } from '../../descriptions/searchProfileFields';
 import { apiDateTimeToIso } from '../../helpers/apiDates';
 import { isRecord } from '../../helpers/records';
 import { decodedList, idOf, numberOf, textOf } from '../../helpers/simplify';
+import { formatUtcDateTime } from '../../helpers/dates';
 import { invalidInput, toList, withoutEmpty } from '../../helpers/validation';
-import { getContacts, wiseAgentApiRequest } from '../../transport';
+import { contactIdOf, countContacts, getContacts, wiseAgentApiRequest } from '../../transport';
 import type { CreateContactInput } from './contact.fields';
 import { toContactApiFields } from './contact.fields';
 
@@ -303,4 +304,46 @@ export async function findUpsertTarget(
 		);
 	}
 	return undefined;
+}
+
+const MINUTE = 60_000;
+/** Below this many contacts, reading each one costs about as much as a count and a list. */
+export const READ_BACK_LIST_MIN = 10;
+/** How much further back than n8n's clock the list looks: the two clocks may differ. */
+const READ_BACK_CLOCK_MARGIN_MS = 2 * MINUTE;
+/** Listed records per written contact at most; more and the list is not cheaper. */
+const READ_BACK_LIST_RATIO = 20;
+const READ_BACK_LIST_MAX = 10_000;
+
+/**
+ * The written contacts as Wise Agent has them now, read in one list when that costs fewer
+ * requests: the contacts updated since the first write (getContactsCount, then getContacts by
+ * DateUpdatedUTC; the filter has whole minutes and may be exclusive, so the window starts a
+ * minute early, and earlier still by the clock margin). A contact the list does not bring
+ * (another clock, a contact Wise Agent did not mark updated, a list that moved while read) is
+ * missing from the map: the caller reads it alone. Any failure of the list leaves the map empty.
+ */
+export async function listWrittenContacts(
+	context: IExecuteFunctions,
+	written: Array<{ clientId: string; writtenAt: number }>,
+): Promise<Map<string, IDataObject>> {
+	const found = new Map<string, IDataObject>();
+	const ids = new Set(written.map(({ clientId }) => clientId).filter(Boolean));
+	if (ids.size < READ_BACK_LIST_MIN) return found;
+	const firstWrite = Math.min(...written.map(({ writtenAt }) => writtenAt));
+	const since = Math.floor((firstWrite - READ_BACK_CLOCK_MARGIN_MS) / MINUTE) * MINUTE - MINUTE;
+	const query = { DateUpdatedUTC: formatUtcDateTime(new Date(since)) };
+	try {
+		const total = await countContacts(context, query);
+		if (total === 0 || total > Math.min(ids.size * READ_BACK_LIST_RATIO, READ_BACK_LIST_MAX))
+			return found;
+		for (const record of await getContacts(context, query, { total, limit: total })) {
+			const id = contactIdOf(record);
+			if (ids.has(id)) found.set(id, record);
+		}
+	} catch {
+		// Each contact is then read alone, and an item whose read fails gets its own error.
+		found.clear();
+	}
+	return found;
 }

@@ -5,11 +5,12 @@ import { simplifyField } from '../../descriptions/common';
 import { readSimplify } from '../../helpers/parameters';
 import { simplifyRecords } from '../../helpers/simplify';
 import { requireOption, toList } from '../../helpers/validation';
-import { getContact } from '../../transport';
+import { getContact, mapWithConcurrency } from '../../transport';
 import type { WiseAgentOperation } from '../types';
 import type { UpsertMatchInput } from './contact.requests';
 import {
 	findUpsertTarget,
+	listWrittenContacts,
 	MATCH_BY_VALUES,
 	sendUpdateContact,
 	sendWebcontact,
@@ -53,7 +54,7 @@ export const upsert: WiseAgentOperation = {
 		},
 		{
 			displayName:
-				'An existing contact is updated only when exactly one contact matches. The output says what was done ("action": created or updated, "matchedBy") and holds the contact as Wise Agent has it now.',
+				'An existing contact is updated only when exactly one contact matches. The output says what was done ("action": created or updated, "matchedBy") and holds the contact as Wise Agent has it after the run.',
 			name: 'upsertNotice',
 			type: 'notice',
 			default: '',
@@ -88,7 +89,7 @@ export const upsert: WiseAgentOperation = {
 		const simplify = readSimplify(this, itemIndex);
 		const extra = input.additionalFields;
 		const existing = await findUpsertTarget(this, itemIndex, match);
-		let outcome: { action: 'created' | 'updated'; matchedBy: string | null; clientId: string };
+		const writtenAt = Date.now();
 		if (!existing) {
 			const created = await sendWebcontact(this, itemIndex, webcontactFields(input));
 			if (created.NewContact === false || created.NewContact === 'false') {
@@ -105,37 +106,76 @@ export const upsert: WiseAgentOperation = {
 					},
 				);
 			}
-			outcome = { action: 'created', matchedBy: null, clientId: String(created.ClientID ?? '') };
-		} else {
-			const fields = updateContactFields(
-				{ ...extra, firstName: input.firstName, lastName: input.lastName },
-				input.searchProfile,
-				{ add: toList(extra.categories) },
-			);
-			await sendUpdateContact(this, itemIndex, existing.clientId, fields);
-			outcome = { action: 'updated', matchedBy: existing.matchedBy, clientId: existing.clientId };
+			const written: WrittenContact = {
+				action: 'created',
+				matchedBy: null,
+				clientId: String(created.ClientID ?? ''),
+				writtenAt,
+				simplify,
+			};
+			return written as unknown as IDataObject;
 		}
-		// The contact as Wise Agent has it now: what the item reports is what the API holds.
-		const contact = outcome.clientId
-			? await getContact(this, outcome.clientId, itemIndex)
-			: undefined;
-		if (!contact) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: `Contact ${outcome.clientId || '(no ClientID)'} not found` },
-				{
-					message: `Wise Agent: the contact was ${outcome.action} but could not be read back (ClientID ${outcome.clientId || 'not returned'})`,
-					itemIndex,
-				},
-			);
-		}
-		return {
-			action: outcome.action,
-			matchedBy: outcome.matchedBy,
-			contact: simplifyRecords([contact], simplify, simplifyContact)[0],
+		const fields = updateContactFields(
+			{ ...extra, firstName: input.firstName, lastName: input.lastName },
+			input.searchProfile,
+			{ add: toList(extra.categories) },
+		);
+		await sendUpdateContact(this, itemIndex, existing.clientId, fields);
+		const written: WrittenContact = {
+			action: 'updated',
+			matchedBy: existing.matchedBy,
+			clientId: existing.clientId,
+			writtenAt,
+			simplify,
 		};
+		return written as unknown as IDataObject;
+	},
+
+	/**
+	 * The output holds each contact as Wise Agent has it after the run's writes: read back in
+	 * one list when many were written (listWrittenContacts), else, and for any contact the list
+	 * did not bring, one by one.
+	 */
+	async completeItems(this: IExecuteFunctions, done, parallelRequests) {
+		const written = done.map(({ result }) => result as unknown as WrittenContact);
+		const listed = await listWrittenContacts(this, written);
+		return await mapWithConcurrency(done, parallelRequests, async ({ itemIndex }, index) => {
+			const { action, matchedBy, clientId, simplify } = written[index];
+			try {
+				const contact =
+					listed.get(clientId) ??
+					(clientId ? await getContact(this, clientId, itemIndex) : undefined);
+				if (!contact) {
+					return new NodeApiError(
+						this.getNode(),
+						{ message: `Contact ${clientId || '(no ClientID)'} not found` },
+						{
+							message: `Wise Agent: the contact was ${action} but could not be read back (ClientID ${clientId || 'not returned'})`,
+							itemIndex,
+						},
+					);
+				}
+				return {
+					action,
+					matchedBy,
+					contact: simplifyRecords([contact], simplify, simplifyContact)[0],
+				};
+			} catch (error) {
+				return error as Error;
+			}
+		});
 	},
 };
+
+/** What an item's write did; its output is made once the contacts are read back. */
+interface WrittenContact {
+	action: 'created' | 'updated';
+	matchedBy: string | null;
+	clientId: string;
+	/** n8n's clock just before the write was sent. */
+	writtenAt: number;
+	simplify: boolean;
+}
 
 /**
  * Each item's parameters are read once per run: serialKey (when items run in parallel) and
