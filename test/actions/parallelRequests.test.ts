@@ -414,4 +414,37 @@ describe('Parallel Requests: items on the same record run one after another', ()
 		expect(keys.get('42')).toEqual({ maxInFlight: 1, writes: ['A', 'C', 'D'] });
 		expect(api.maxInFlight).toBe(3);
 	});
+
+	it('items are read as they are reached: the first request goes out before the later items are read', async () => {
+		const update = resources.contact.operations.update;
+		const keysRead: number[] = [];
+		const serialKey = jest.spyOn(update, 'serialKey');
+		serialKey.mockImplementation(function (this: never, itemIndex: number) {
+			keysRead.push(itemIndex);
+			return [`contact:${itemIndex}`];
+		});
+		let readAtFirstRequest: number | undefined;
+		fakeApi((exchange) => {
+			readAtFirstRequest ??= keysRead.length;
+			return { delayMs: 5, body: { Success: `${exchange.form.clientID} updated` } };
+		});
+		try {
+			const { error } = await runWiseAgentNode({
+				parameters: {
+					resource: 'contact',
+					operation: 'update',
+					contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					updateFields: { firstName: 'X' },
+					parallelRequests: 5,
+				},
+				items: Array.from({ length: 100 }, (_, index) => ({ id: String(1000 + index) })),
+			});
+			expect(error).toBeUndefined();
+			// Before: all 100 were read before any request.
+			expect(readAtFirstRequest).toBeLessThanOrEqual(5);
+			expect(keysRead).toEqual(Array.from({ length: 100 }, (_, index) => index));
+		} finally {
+			serialKey.mockRestore();
+		}
+	});
 });

@@ -40,9 +40,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const parallelRequests = readParallelRequests(this);
 	const continueOnFail = this.continueOnFail();
 	const predecessors =
-		parallelRequests > 1 && operation.serialKey
-			? serialPredecessors(this, operation, items.length)
-			: undefined;
+		parallelRequests > 1 && operation.serialKey ? serialPredecessors(this, operation) : undefined;
 
 	const outcomes: Array<IDataObject[] | ReturnType<typeof asItemError> | undefined> = new Array(
 		items.length,
@@ -112,29 +110,35 @@ function readParallelRequests(context: IExecuteFunctions): number {
 
 /**
  * For each item, the earlier items it must wait for: per key of `serialKey`, the last earlier
- * item with that key (so items sharing a key form a chain in input order).
+ * item with that key (so items sharing a key form a chain in input order). Read as the items
+ * are reached, in input order: an item's parameters are evaluated while earlier items' requests
+ * are in flight, not all before the first request.
  */
 function serialPredecessors(
 	context: IExecuteFunctions,
 	operation: WiseAgentOperation,
-	count: number,
-): number[][] {
+): (itemIndex: number) => number[] {
 	const lastWithKey = new Map<string, number>();
-	return Array.from({ length: count }, (_, itemIndex) => {
-		let keys: string[] = [];
-		try {
-			keys = operation.serialKey!.call(context, itemIndex);
-		} catch {
-			// Its input is invalid: execute fails the item on it before sending anything.
+	const known: number[][] = [];
+	return (itemIndex) => {
+		while (known.length <= itemIndex) {
+			const index = known.length;
+			let keys: string[] = [];
+			try {
+				keys = operation.serialKey!.call(context, index);
+			} catch {
+				// Its input is invalid: execute fails the item on it before sending anything.
+			}
+			const waitsFor = new Set<number>();
+			for (const key of keys) {
+				const previous = lastWithKey.get(key);
+				if (previous !== undefined) waitsFor.add(previous);
+				lastWithKey.set(key, index);
+			}
+			known.push([...waitsFor]);
 		}
-		const waitsFor = new Set<number>();
-		for (const key of keys) {
-			const previous = lastWithKey.get(key);
-			if (previous !== undefined) waitsFor.add(previous);
-			lastWithKey.set(key, itemIndex);
-		}
-		return [...waitsFor];
-	});
+		return known[itemIndex];
+	};
 }
 
 /**
@@ -146,13 +150,13 @@ function serialPredecessors(
 function runItems(
 	count: number,
 	limit: number,
-	predecessors: number[][] | undefined,
+	predecessorsOf: ((itemIndex: number) => number[]) | undefined,
 	work: (itemIndex: number) => Promise<void>,
 	stopped: () => boolean,
 ): Promise<void> {
-	const waitingFor = Array.from({ length: count }, (_, index) => predecessors?.[index].length ?? 0);
-	const successors: number[][] = Array.from({ length: count }, () => []);
-	predecessors?.forEach((before, index) => before.forEach((p) => successors[p].push(index)));
+	const finishedItems = new Array<boolean>(count).fill(false);
+	const waitingFor = new Array<number>(count).fill(0);
+	const successors = new Map<number, number[]>();
 	// Passed over while waiting, then freed: ascending item indexes, all below `cursor`.
 	const freed: number[] = [];
 	let cursor = 0;
@@ -160,8 +164,15 @@ function runItems(
 
 	const nextItem = (): number | undefined => {
 		if (freed.length) return freed.shift();
-		while (cursor < count && waitingFor[cursor] > 0) cursor++;
-		return cursor < count ? cursor++ : undefined;
+		while (cursor < count) {
+			const itemIndex = cursor++;
+			const before = (predecessorsOf?.(itemIndex) ?? []).filter((p) => !finishedItems[p]);
+			if (before.length === 0) return itemIndex;
+			// Passed over: started once the last of these has finished.
+			waitingFor[itemIndex] = before.length;
+			for (const p of before) successors.set(p, [...(successors.get(p) ?? []), itemIndex]);
+		}
+		return undefined;
 	};
 
 	return new Promise<void>((resolve, reject) => {
@@ -176,9 +187,11 @@ function runItems(
 		};
 		const finished = (itemIndex: number) => {
 			running--;
-			for (const next of successors[itemIndex]) {
-				if (--waitingFor[next] === 0 && next < cursor) insertSorted(freed, next);
+			finishedItems[itemIndex] = true;
+			for (const next of successors.get(itemIndex) ?? []) {
+				if (--waitingFor[next] === 0) insertSorted(freed, next);
 			}
+			successors.delete(itemIndex);
 			startMore();
 		};
 		startMore();
