@@ -7,15 +7,19 @@
  *   returnAll  Contact → Get Many, Return All 10,000       vs HTTP Request + n8n pagination
  *   upsert     Contact → Create or Update 500 (new, again, with 10% 429) vs HTTP Request webcontact
  *   notes      Note → Create 500                           vs HTTP Request addContactNote
+ *   migration  templates/lofty-to-wise-agent.json, 2,000 leads × 3 notes, twice (records/s; no baseline)
  *   burst      Wise Agent Trigger, 200 / 1,000 creates     vs Webhook node subscribed the same way
  *
- * Env: BENCH_REPS (3), BENCH_LATENCY_MS (50), BENCH_PARALLEL_REQUESTS (10), BENCH_429_SHARE (0.1),
+ * Env: BENCH_REPS (3), BENCH_LATENCY_MS (50), BENCH_PARALLEL_REQUESTS (20), BENCH_429_SHARE (0.1),
  * BENCH_429_RETRY_AFTER (1 s), BENCH_N8N_PORT (5700; broker +1), BENCH_SANDBOX_PORT (4030),
  * BENCH_MAX_MINUTES (35: no new repetition starts after that), BENCH_QUIET_WAIT_S (300: wait at most
  * this long for a 1-minute load average below half the CPU count), BENCH_FORCE_GC (1: full GC in n8n
- * before each measured run, see lib/gc.ts), N8N_RUNTIME_DIR, BENCH_MACHINE.
- * Flags: --skip-build, --only returnAll,upsert,notes,burst.
+ * before each measured run, see lib/gc.ts), BENCH_CPU_PROFILE_DIR (a CPU profile of n8n per measured
+ * run, written there; marks the results partial), N8N_RUNTIME_DIR, BENCH_MACHINE.
+ * BENCH_MIGRATION_LEADS (2000), BENCH_LOFTY_PORT (4731).
+ * Flags: --skip-build, --only returnAll,upsert,notes,migration,burst.
  */
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -35,6 +39,7 @@ import { describeMachine, machineInfo } from './lib/machine';
 import { seconds } from './lib/stats';
 import { readPageConcurrency, readPageSize } from './lib/transport';
 import { burstScenario } from './scenarios/burst';
+import { migrationScenario } from './scenarios/migration';
 import { notesScenario } from './scenarios/notes';
 import { returnAllScenario } from './scenarios/returnAll';
 import { upsertScenario } from './scenarios/upsert';
@@ -43,6 +48,7 @@ const SCENARIOS: Array<{ id: string; run: (ctx: SuiteContext) => Promise<Scenari
 	{ id: 'returnAll', run: returnAllScenario },
 	{ id: 'upsert', run: upsertScenario },
 	{ id: 'notes', run: notesScenario },
+	{ id: 'migration', run: migrationScenario },
 	{ id: 'burst', run: burstScenario },
 ];
 
@@ -122,12 +128,23 @@ function markdown(
 			`| Return All: n8n peak RSS growth | ${mb(returnAll.variants.ours.rssGrowthMb)} | ${mb(returnAll.variants.baseline.rssGrowthMb)} | ${Number.isFinite(returnAll.ratios.rssGrowth) ? returnAll.ratios.rssGrowth.toFixed(2) : 'n/a'}× | | |`,
 		);
 	}
+	const migration = results.find((r) => r.id === 'migration');
+	if (migration) {
+		const rate = (migration.extra as { recordsPerSecond?: Record<string, number> } | undefined)
+			?.recordsPerSecond;
+		const time = (variant: string) =>
+			s(migration.runs.find((run) => run.variant === variant)?.executionMs ?? NaN);
+		lines.push(
+			`| ${migration.title}⁴ | first run ${time('ours:first')} (${rate?.first ?? 'n/a'} records/s); again ${time('ours:again')} (${rate?.again ?? 'n/a'} records/s) | – | – | ${migration.runs.map((run) => run.requests ?? '–').join(' / ')} / – | |`,
+		);
+	}
 	const { settings } = ctx;
 	lines.push(
 		'',
 		'¹ webcontact never updates an existing contact (it answers "Use \'updateContact\' request to update contacts"), so this baseline does less and changes nothing; ours updated all 500 (checked in the sandbox).',
 		`² ${Math.round(settings.rateLimitShare * 100)}% of data-API requests answered HTTP 429 (Retry-After: ${settings.retryAfterSeconds}). The HTTP Request node fails the run on the first 429; ours waits them out and applies all 500 updates without a duplicate (checked).`,
 		'³ Time from the last create to the last ClientID emitted (collector in the benchmark); n/a when some contacts were never emitted.',
+		'⁴ The template as shipped (its Parallel Requests, Lofty fake on 127.0.0.1), run from its Manual Trigger; records = contacts + notes. Run again, it finds every contact and note and copies none (checked). No baseline: n8n has no Lofty node.',
 		'',
 		'| Target | Result | Status |',
 		'| --- | --- | --- |',
@@ -165,7 +182,7 @@ export const benchmark: Benchmark = {
 			latencyMs: numberFromEnv('BENCH_LATENCY_MS', 50, (n) => n >= 0 && n <= 2_000),
 			parallelRequests: numberFromEnv(
 				'BENCH_PARALLEL_REQUESTS',
-				10,
+				20,
 				(n) => Number.isInteger(n) && n >= 1 && n <= 100,
 			),
 			rateLimitShare: numberFromEnv('BENCH_429_SHARE', 0.1, (n) => n > 0 && n < 1),
@@ -290,6 +307,16 @@ export const benchmark: Benchmark = {
 				);
 			if (gc && !(await gc.collect())) say('warning: the forced GC request to n8n failed');
 			gcActive = Boolean(gc);
+			const profileDir = process.env.BENCH_CPU_PROFILE_DIR
+				? path.resolve(process.env.BENCH_CPU_PROFILE_DIR)
+				: undefined;
+			if (profileDir) {
+				mkdirSync(profileDir, { recursive: true });
+				say(
+					`CPU profiles of n8n per measured run in ${profileDir} (they cost a little CPU: figures are not for results)`,
+				);
+				bench.partial = true;
+			}
 			const liveSandbox = sandbox;
 			let latencyFault: string | undefined;
 			const setLatency = (ms: number) => {
@@ -314,6 +341,11 @@ export const benchmark: Benchmark = {
 				timeLeft: () => maxMs - (Date.now() - started),
 				setLatency,
 				forceGc: gc ? () => gc.collect() : undefined,
+				cpuProfile:
+					gc && profileDir
+						? (label) =>
+								gc.profile(path.join(profileDir, `${label.replace(/\W+/g, '-')}.cpuprofile`))
+						: undefined,
 				reseed: () => {
 					liveSandbox.reset(settings.seed, settings.contacts);
 					latencyFault = undefined;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <benchmark name filter>] [--skip-build] [--only returnAll,upsert,notes,burst]`
+ * `npm run bench [-- <benchmark name filter>] [--skip-build] [--only returnAll,upsert,notes,migration,burst]`
  *
  * Runs the registered benchmarks plus every `bench/*.bench.ts`, prints one targets table, writes
  * the results (bench/results/<date>-<machine>.json, latest.json, chart.svg, latest.md) and exits

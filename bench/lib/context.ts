@@ -44,6 +44,8 @@ export interface SuiteContext {
 	reseed(): void;
 	/** full GC in n8n before a measured run (undefined: not available / turned off) */
 	forceGc?: () => Promise<boolean>;
+	/** BENCH_CPU_PROFILE_DIR set: a CPU profile of n8n per measured run; stop() writes it */
+	cpuProfile?: (label: string) => Promise<() => Promise<boolean>>;
 	/** answers about `share` of data-API requests with 429 until the returned stop() */
 	injectRateLimits(
 		share: number,

@@ -27,6 +27,9 @@ export async function measuredRun(
 	ctx.sandbox.resetCounters();
 	let rss: RssReading | undefined;
 	let counters = ctx.sandbox.counters();
+	const stopProfile = await ctx.cpuProfile?.(
+		`${meta.variant}-${meta.rep}${meta.warmup ? '-warmup' : ''}`,
+	);
 	sampler.start();
 	const record = await runWebhookWorkflow(ctx.client, ctx.n8nUrl, workflow, body, measuredNode, {
 		timeoutMs: meta.timeoutMs,
@@ -36,6 +39,7 @@ export async function measuredRun(
 		},
 	});
 	rss ??= sampler.stop();
+	if (stopProfile && !(await stopProfile())) ctx.log('  warning: the CPU profile was not written');
 	const summary: RunSummary = {
 		variant: meta.variant,
 		rep: meta.rep,

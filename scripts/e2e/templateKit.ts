@@ -15,7 +15,7 @@ export type TemplateWorkflow = Json & {
 };
 
 export function templateWorkflow(
-	ctx: E2eContext,
+	ctx: Pick<E2eContext, 'packageName'>,
 	file: string,
 	settings: Record<string, string | number>,
 	peerCredential: { id: string; name: string },
@@ -47,7 +47,7 @@ export function templateWorkflow(
 
 /** A Header Auth credential (`header: value`) made through n8n's REST API. */
 export async function headerCredential(
-	ctx: E2eContext,
+	ctx: Pick<E2eContext, 'client'>,
 	name: string,
 	header: string,
 	value: string,

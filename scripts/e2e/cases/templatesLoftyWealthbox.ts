@@ -207,7 +207,8 @@ const TEAM_BY_LOFTY_USER: Record<number, number | undefined> = {
 	90003: undefined,
 };
 
-function checkLoftyMigration(
+/** Every lead once in Wise Agent with its mapped fields and notes (also used by the benchmark). */
+export function checkLoftyMigration(
 	fake: lofty.LoftyFake,
 	state: SandboxState,
 	what: string,
