@@ -3,13 +3,8 @@ import nock from 'nock';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { startChaosProxy } from '../helpers/chaosProxy';
 import { setUpNock } from '../helpers/mockApi';
-import {
-	ACCESS_TOKEN,
-	DATA_PATH,
-	SERVER_URL,
-	credentialData,
-	runWiseAgentNode,
-} from '../helpers/n8n';
+import { ACCESS_TOKEN, DATA_PATH, SERVER_URL, runWiseAgentNode } from '../helpers/n8n';
+import { sandboxCredentials } from '../helpers/sandboxCredentials';
 
 /**
  * n8n resolves a credential (database read, decryption, the credential's expressions) on every
@@ -71,21 +66,12 @@ describe('against the sandbox, the access token expiring during the run', () => 
 			rateLimitWindow: { startsAtRequest: 1_000_000, durationMs: 0, retryAfterSeconds: 0 },
 		});
 		try {
-			const issued = sandbox.issueToken();
 			const contacts = [...sandbox.store.data.contacts.keys()].slice(0, 300);
 			const { items, error, credentialsHelper } = await runWiseAgentNode({
 				parameters: getContacts,
 				items: contacts.map((id) => ({ id })),
-				credentials: credentialData({
-					serverUrl: proxy.url,
-					clientId: sandbox.clientId,
-					clientSecret: sandbox.clientSecret,
-					oauthTokenData: {
-						access_token: issued.accessToken,
-						refresh_token: issued.refreshToken,
-						expires_at: issued.expiresAt,
-					},
-				}),
+				// the sandbox's token, every request through the proxy that expires it
+				credentials: { ...sandboxCredentials(sandbox), serverUrl: proxy.url },
 			});
 			expect(error).toBeUndefined();
 			expect(items.map((item) => String(item.json.ClientID))).toEqual(contacts.map(String));
