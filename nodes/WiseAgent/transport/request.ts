@@ -72,6 +72,7 @@ export async function wiseAgentApiRequest(
 	let rateLimitWaitMs = 0;
 	let rateLimitAnswers = 0;
 	let transientRetries = 0;
+	let throughN8n = false;
 
 	// Bounded by the retry count, the two time budgets and MAX_ATTEMPTS.
 	for (let attempt = 1; ; attempt++) {
@@ -85,11 +86,24 @@ export async function wiseAgentApiRequest(
 			rateLimitWaitMs += closedFor;
 			closedFor = gate.remainingMs();
 		}
+		const runCredential = await runCredentials(this);
+		const token = throughN8n ? undefined : bearerToken(runCredential);
+		throughN8n = false;
 		let body: unknown;
 		try {
-			body = await send(this, options);
+			body =
+				token !== undefined
+					? await sendSigned(this, options, token, runCredential)
+					: await sendThroughN8n(this, options);
 		} catch (error) {
 			const failure = failureFacts(error);
+			if (token !== undefined && failure.status === 401) {
+				// The run's token was refused: once more through n8n's OAuth2 helper, which
+				// refreshes the token, stores it and replays the request.
+				credentialsRead.delete(this);
+				throughN8n = true;
+				continue;
+			}
 			const retryable = isRetryable(failure, request.method) && attempt < MAX_ATTEMPTS;
 			if (isRateLimited(failure)) {
 				const delay = rateLimitDelayMs(++rateLimitAnswers, failure.retryAfter, retryPolicy);
@@ -179,28 +193,31 @@ function bearerToken(credentials: ICredentialDataDecryptedObject): string | unde
 }
 
 /**
- * Sends one attempt. With a connected credential the request is signed here with the run's
- * access token (what n8n's helper would send: `Authorization: Bearer …`). An answer that the
- * token is no longer accepted (401, n8n's own refresh trigger) is sent again through n8n's
- * OAuth2 helper, which refreshes the token, stores it and replays the request; the run then
- * reads the credential again. Without a token (not connected yet) n8n's helper sends it and
- * gives n8n's own error.
+ * One attempt signed here with the run's access token: what n8n's OAuth2 helper would send
+ * (`Authorization: Bearer …`, SSL checks as the credential says). A 401 goes to n8n's helper
+ * (see wiseAgentApiRequest).
  */
-async function send(context: WiseAgentContext, options: IHttpRequestOptions): Promise<unknown> {
-	const credentials = await runCredentials(context);
-	const token = bearerToken(credentials);
-	if (token !== undefined) {
-		try {
-			return await context.helpers.httpRequest({
-				...options,
-				headers: { ...options.headers, Authorization: `Bearer ${token}` },
-				skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
-			});
-		} catch (error) {
-			if (failureFacts(error).status !== 401) throw error;
-			credentialsRead.delete(context);
-		}
-	}
+async function sendSigned(
+	context: WiseAgentContext,
+	options: IHttpRequestOptions,
+	token: string,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<unknown> {
+	return await context.helpers.httpRequest({
+		...options,
+		headers: { ...options.headers, Authorization: `Bearer ${token}` },
+		skipSslCertificateValidation: credentials.ignoreSSLIssues === true,
+	});
+}
+
+/**
+ * One attempt through n8n's OAuth2 helper: after a refused token (it refreshes, stores and
+ * replays), or without a token (n8n's own error for a credential not connected yet).
+ */
+async function sendThroughN8n(
+	context: WiseAgentContext,
+	options: IHttpRequestOptions,
+): Promise<unknown> {
 	try {
 		return await context.helpers.httpRequestWithAuthentication.call(
 			context,
@@ -209,7 +226,7 @@ async function send(context: WiseAgentContext, options: IHttpRequestOptions): Pr
 		);
 	} finally {
 		// n8n may have refreshed the token: the run's next request reads the credential again.
-		if (token !== undefined) credentialsRead.delete(context);
+		credentialsRead.delete(context);
 	}
 }
 
