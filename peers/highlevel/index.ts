@@ -18,6 +18,10 @@
  *   given fields overwrite, `tags` replaces all tags (documented), absent fields stay.
  * - `GET /contacts/:contactId/notes` → `{ notes }`; `POST /contacts/:contactId/notes` (NotesDTO, `body`
  *   required) → 201 `{ note }`.
+ * - `GET /contacts/:contactId/tasks` → `{ tasks }` ("List tasks for a contact", seed 001's third use case).
+ *   Seed 001 names the route but prints no shape; the task fields (`id, title, body, assignedTo, dueDate` ISO
+ *   UTC, `completed, contactId`) and the `{ tasks }` wrapper follow HighLevel's public task schema (the
+ *   "Update Task Completed" reference prints the same task object). The list is not paged (none documented).
  * - errors: 401 UnauthorizedDTO `{ statusCode: 401, message, error: 'Unauthorized' }` (no or wrong token),
  *   400 BadRequestDTO `{ statusCode: 400, message }`, 422 UnprocessableDTO `{ statusCode: 422, message: [..],
  *   error: 'Unprocessable Entity' }`.
@@ -71,6 +75,22 @@ export interface HighLevelNote {
 	dateAdded: string;
 }
 
+export interface HighLevelTask {
+	id: string;
+	title: string;
+	body: string;
+	assignedTo: string;
+	/** ISO time in UTC, e.g. 2021-07-08T02:30:00.000Z */
+	dueDate: string;
+	completed: boolean;
+	contactId: string;
+}
+
+/** Task fields a caller (tests, "the HighLevel app") may set. */
+export type HighLevelTaskInput = Partial<
+	Pick<HighLevelTask, 'title' | 'body' | 'assignedTo' | 'dueDate' | 'completed'>
+>;
+
 export interface HighLevelDelivery {
 	type: string;
 	id: string;
@@ -91,6 +111,7 @@ export interface HighLevelState {
 	locationId: string;
 	contacts: HighLevelContact[];
 	notes: HighLevelNote[];
+	tasks: HighLevelTask[];
 	deliveries: HighLevelDelivery[];
 	requests: HighLevelRequestLog[];
 	publicKey: string;
@@ -143,6 +164,10 @@ export interface HighLevelFake {
 	updateContact(id: string, input: HighLevelContactInput): Promise<HighLevelContact>;
 	/** a note added in the HighLevel app: fires NoteCreate */
 	addNote(contactId: string, body: string): Promise<HighLevelNote>;
+	/** a task added in the HighLevel app (no webhook: the templates read tasks, they do not listen) */
+	addTask(contactId: string, input: HighLevelTaskInput): HighLevelTask;
+	/** an edit of a task in the HighLevel app */
+	updateTask(taskId: string, input: HighLevelTaskInput): HighLevelTask;
 	contact(id: string): HighLevelContact | undefined;
 	contactByEmail(email: string): HighLevelContact | undefined;
 	/** resolves when every queued webhook has been delivered (or failed) */
@@ -208,6 +233,7 @@ export async function start(options: HighLevelStartOptions = {}): Promise<HighLe
 	const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 	const contacts = new Map<string, HighLevelContact>();
 	const notes: HighLevelNote[] = [];
+	const tasks: HighLevelTask[] = [];
 	const deliveries: HighLevelDelivery[] = [];
 	const requests: HighLevelRequestLog[] = [];
 	let webhookUrl = options.webhookUrl;
@@ -526,6 +552,16 @@ export async function start(options: HighLevelStartOptions = {}): Promise<HighLe
 				return { status: 201, body: { note: { ...note } } };
 			}
 		}
+		const tasksMatch = /^\/contacts\/([^/]+)\/tasks$/.exec(path);
+		if (tasksMatch && method === 'GET') {
+			const contact = findContact(decodeURIComponent(tasksMatch[1]));
+			return {
+				status: 200,
+				body: {
+					tasks: tasks.filter((task) => task.contactId === contact.id).map((task) => ({ ...task })),
+				},
+			};
+		}
 		const contactMatch = /^\/contacts\/([^/]+)$/.exec(path);
 		if (contactMatch && method === 'GET') {
 			return {
@@ -611,6 +647,7 @@ export async function start(options: HighLevelStartOptions = {}): Promise<HighLe
 			locationId,
 			contacts: [...contacts.values()].map((contact) => structuredClone(contact)),
 			notes: notes.map((note) => ({ ...note })),
+			tasks: tasks.map((task) => ({ ...task })),
 			deliveries: deliveries.map((delivery) => ({ ...delivery })),
 			requests: requests.map((entry) => ({ ...entry })),
 			publicKey: publicKeyPem,
@@ -631,6 +668,26 @@ export async function start(options: HighLevelStartOptions = {}): Promise<HighLe
 		},
 		async addNote(contactId, body) {
 			return { ...createNote(findContact(contactId).id, body, userId) };
+		},
+		addTask(contactId, input) {
+			const task: HighLevelTask = {
+				id: makeId(),
+				title: 'Follow up',
+				body: '',
+				assignedTo: userId,
+				dueDate: new Date(Date.now() + 86_400_000).toISOString(),
+				completed: false,
+				contactId: findContact(contactId).id,
+				...input,
+			};
+			tasks.push(task);
+			return { ...task };
+		},
+		updateTask(taskId, input) {
+			const task = tasks.find((entry) => entry.id === taskId);
+			if (!task) throw new Error(`task ${taskId} not found`);
+			Object.assign(task, input);
+			return { ...task };
 		},
 		contact: (id) => (contacts.has(id) ? structuredClone(contacts.get(id)!) : undefined),
 		contactByEmail: (email) => {

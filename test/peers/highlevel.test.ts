@@ -182,6 +182,38 @@ describe('HighLevel fake (API v2 contacts, notes, webhooks)', () => {
 		);
 	});
 
+	it('lists a contact’s tasks with GET /contacts/:contactId/tasks (only that contact’s, edits shown)', async () => {
+		const [ann, bob] = fake.seedContacts(2);
+		const first = fake.addTask(ann.id, {
+			title: 'Send the CMA',
+			body: 'three comps',
+			dueDate: '2025-03-04T17:00:00.000Z',
+		});
+		fake.addTask(ann.id, { title: 'Call back' });
+		fake.addTask(bob.id, { title: 'Not Ann’s' });
+		fake.updateTask(first.id, { completed: true });
+		const list = await call('GET', `/contacts/${ann.id}/tasks`);
+		expect(list.status).toBe(200);
+		expect(list.body.tasks).toEqual([
+			{
+				id: first.id,
+				title: 'Send the CMA',
+				body: 'three comps',
+				assignedTo: expect.any(String),
+				dueDate: '2025-03-04T17:00:00.000Z',
+				completed: true,
+				contactId: ann.id,
+			},
+			expect.objectContaining({ title: 'Call back', completed: false, contactId: ann.id }),
+		]);
+		expect((await call('GET', `/contacts/${bob.id}/tasks`)).body.tasks).toHaveLength(1);
+		expect((await call('GET', '/contacts/nope/tasks')).status).toBe(400);
+		expect(fake.state().tasks).toHaveLength(3);
+		// task edits fire no webhook (the templates read tasks, they do not listen for them)
+		await fake.settle();
+		expect(received).toHaveLength(0);
+	});
+
 	it('an edit in the app fires ContactUpdate; an edit that changes nothing fires none', async () => {
 		const [seeded] = fake.seedContacts(1);
 		await fake.updateContact(seeded.id, { firstName: seeded.firstName });
