@@ -6,7 +6,8 @@
  *
  * Env: E2E_TEMPLATE_SCALE (default 0.25: 50 Flexmls listings, 75 HighLevel contacts; 1 = the issue's figures,
  * 200 listings and 300 contacts, about 5 minutes on 2 cores, mostly the HighLevel import: every contact it
- * creates also runs the stack's active demo trigger workflow), E2E_FLEXMLS_PORT (4750), E2E_HIGHLEVEL_PORT (4751).
+ * creates also runs the stack's active demo trigger workflow), E2E_FLEXMLS_PORT (4750), E2E_HIGHLEVEL_PORT (4751),
+ * E2E_HIGHLEVEL_NOTES_PORT (4752, the notes and tasks template's fake).
  */
 
 import { sleep } from '../../lib/http';
@@ -19,6 +20,7 @@ import {
 	eventually,
 	executionsOf,
 	finishedExecution,
+	formatMs,
 	runManually,
 	type E2eCase,
 	type E2eContext,
@@ -48,7 +50,7 @@ type Workflow = Json & { nodes: Array<Json & { name: string; type: string; param
 function template(
 	ctx: E2eContext,
 	file: string,
-	settings: Record<string, string>,
+	settings: Record<string, string | number>,
 	peerCredential: { id: string; name: string },
 ): Workflow {
 	const workflow = templateWorkflow(ctx, file, settings, peerCredential);
@@ -64,10 +66,15 @@ const bearerCredential = (ctx: E2eContext, name: string, token: string) =>
 	headerCredential(ctx, name, 'Authorization', `Bearer ${token}`);
 
 /** "Execute workflow" on the saved workflow; waits for that execution and checks it succeeded. */
-async function runOnce(ctx: E2eContext, workflowId: string, timeoutMs: number) {
+async function runOnce(
+	ctx: E2eContext,
+	workflowId: string,
+	timeoutMs: number,
+	trigger = MANUAL_TRIGGER,
+) {
 	const before = new Set((await executionsOf(ctx, workflowId)).map((summary) => summary.id));
 	const started = Date.now();
-	const answer = await runManually(ctx, workflowId, MANUAL_TRIGGER);
+	const answer = await runManually(ctx, workflowId, trigger);
 	const id =
 		answer.executionId ??
 		(await eventually('the manual execution', async () => {
@@ -451,6 +458,301 @@ async function highLevelCase(ctx: E2eContext): Promise<void> {
 	}
 }
 
+// ---------------------------------------------------------------------------------------------
+// HighLevel notes and tasks (templates/highlevel-notes-tasks-sync.json)
+
+const NOTE_MARK = (noteId: number) => `[Wise Agent note #${noteId}]`;
+const TASK_MARK = (taskId: string) => `[HighLevel task #${taskId}]`;
+
+/** The sandbox keeps a task's due day as Arizona midnight (UTC-7). */
+const dueDay = (dueMs: unknown) =>
+	typeof dueMs === 'number' ? new Date(dueMs - 7 * 3_600_000).toISOString().slice(0, 10) : '';
+
+async function highLevelNotesTasksCase(ctx: E2eContext): Promise<void> {
+	const highLevel: HighLevelFake = await startHighLevel({
+		port: port('E2E_HIGHLEVEL_NOTES_PORT', 4752),
+		host: '127.0.0.1',
+		seed: 16,
+	});
+	const active: string[] = [];
+	try {
+		const tag = Date.now().toString(36);
+		const email = (name: string) => `${name}.${tag}@hl-notes.test`;
+		// Ann is in both CRMs (HighLevel spells her email in capitals), Bo only in Wise Agent (his first note
+		// creates him in HighLevel), Cy only in HighLevel (his tasks have no Wise Agent contact to go to)
+		const waContact = async (first: string, last: string, address: string) =>
+			(
+				await ctx.sandbox.simulate({
+					event: 'contactCreate',
+					fields: { CFirst: first, CLast: last, CEmail: address, MobilePhone: '480-555-0142' },
+				})
+			).id;
+		const annWa = await waContact('Ann', 'Both', email('ann'));
+		const boWa = await waContact('Bo', 'Wiseonly', email('bo'));
+		const annHl = await highLevel.createContact({
+			firstName: 'Ann',
+			lastName: 'Both',
+			email: email('ann').toUpperCase(),
+		});
+		const cyHl = await highLevel.createContact({
+			firstName: 'Cy',
+			lastName: 'Highonly',
+			email: email('cy'),
+		});
+		// a note typed before the workflow was active: its noteCreate went nowhere; an edit sends it
+		const early = await ctx.sandbox.simulate({
+			event: 'noteCreate',
+			clientId: annWa,
+			subject: 'Intro',
+			note: 'Met at the open house',
+		});
+
+		const credential = await bearerCredential(
+			ctx,
+			'e2e HighLevel notes/tasks (Bearer token)',
+			highLevel.token,
+		);
+		const settings = {
+			baseUrl: highLevel.url,
+			locationId: highLevel.locationId,
+			requestsPerBatch: 50,
+			batchIntervalMs: 10,
+		};
+		const workflow = template(ctx, 'highlevel-notes-tasks-sync.json', settings, credential);
+		const created = await createActiveWorkflow(ctx, workflow);
+		active.push(created.id);
+		// the contact sync too, listening to HighLevel: the notes sent to HighLevel fire NoteCreate there, and
+		// they must not come back into Wise Agent
+		const sync = await createActiveWorkflow(
+			ctx,
+			template(
+				ctx,
+				'highlevel-wise-agent-sync.json',
+				{ baseUrl: highLevel.url, locationId: highLevel.locationId },
+				credential,
+			),
+		);
+		active.push(sync.id);
+		highLevel.setWebhookUrl(`${ctx.n8nUrl}/webhook/highlevel-wise-agent`);
+
+		/** waits until both workflows have been idle (no new, no running execution) for a few seconds */
+		const quiet = async (what: string) => {
+			let last = -1;
+			for (let round = 0; round < 40; round++) {
+				await highLevel.settle();
+				const executions = (await Promise.all(active.map((id) => executionsOf(ctx, id)))).flat();
+				const running = executions.some((e) => ['new', 'running', 'waiting'].includes(e.status));
+				if (!running && executions.length === last) return executions;
+				last = executions.length;
+				await sleep(2_000);
+			}
+			throw new Error(`${what}: the workflows kept running`);
+		};
+		await quiet('activation');
+		const hlNotes = (contactId: string, noteId: number) =>
+			highLevel
+				.state()
+				.notes.filter(
+					(note) => note.contactId === contactId && note.body.includes(NOTE_MARK(noteId)),
+				);
+		const waNotesBack = async () =>
+			(await ctx.sandbox.state()).notes.filter((note) =>
+				/\[Wise Agent note #\d+\]/.test(String(note.Note)),
+			);
+
+		// 1. a note typed in Wise Agent -> one HighLevel note on Ann (matched by email, any case)
+		const first = await ctx.sandbox.simulate({
+			event: 'noteCreate',
+			clientId: annWa,
+			subject: 'Call',
+			note: 'Wants a showing on Saturday',
+		});
+		const started = Date.now();
+		await eventually(
+			'the Wise Agent note in HighLevel',
+			async () => (hlNotes(annHl.id, first.id).length > 0 ? true : undefined),
+			30_000,
+		);
+		ctx.log(
+			`highlevel notes: a Wise Agent note reached HighLevel ${formatMs(Date.now() - started)} after its event`,
+		);
+		await quiet('first note');
+		let notes = hlNotes(annHl.id, first.id);
+		equal(notes.length, 1, 'HighLevel notes for the Wise Agent note');
+		equal(
+			notes[0].body,
+			`Call\n\nWants a showing on Saturday\n\n${NOTE_MARK(first.id)}`,
+			'HighLevel note body',
+		);
+
+		// 2. the same note edited, twice: no second HighLevel note (the first text stays: no note update)
+		for (const text of ['Wants a showing on Sunday', 'Wants a showing on Monday']) {
+			await ctx.sandbox.simulate({ event: 'noteUpdate', noteId: first.id, note: text });
+			await quiet('note update');
+		}
+		notes = hlNotes(annHl.id, first.id);
+		equal(notes.length, 1, 'HighLevel notes after two edits of the Wise Agent note');
+		check(notes[0].body.includes('Saturday'), 'the HighLevel note kept its first text');
+
+		// 3. the early note, edited now: sent once, with its current text
+		await ctx.sandbox.simulate({
+			event: 'noteUpdate',
+			noteId: early.id,
+			note: 'Met at the open house, twice',
+		});
+		await eventually(
+			'the early note in HighLevel',
+			async () => (hlNotes(annHl.id, early.id).length > 0 ? true : undefined),
+			30_000,
+		);
+		await quiet('early note');
+		equal(hlNotes(annHl.id, early.id).length, 1, 'HighLevel notes for the early note');
+		check(
+			hlNotes(annHl.id, early.id)[0].body.startsWith('Intro\n\nMet at the open house, twice'),
+			'the early note carries its current text',
+		);
+
+		// 4. a note on Bo, whom HighLevel does not have: he is created (by email, with his name), then noted
+		const boNote = await ctx.sandbox.simulate({
+			event: 'noteCreate',
+			clientId: boWa,
+			note: 'Pre-approved for 450k',
+		});
+		const boHl = await eventually(
+			'Bo in HighLevel',
+			async () => highLevel.contactByEmail(email('bo')),
+			30_000,
+		);
+		await eventually(
+			'Bo’s note in HighLevel',
+			async () => (hlNotes(boHl.id, boNote.id).length > 0 ? true : undefined),
+			30_000,
+		);
+		await quiet('Bo’s note');
+		equal(boHl.firstName, 'Bo', 'first name of the HighLevel contact made for a note');
+		equal(boHl.lastName, 'Wiseonly', 'last name of the HighLevel contact made for a note');
+		equal(
+			highLevel.state().contacts.filter((c) => c.emailLowerCase === email('bo')).length,
+			1,
+			'HighLevel contacts for Bo',
+		);
+		equal(
+			hlNotes(boHl.id, boNote.id)[0].body,
+			`Pre-approved for 450k\n\n${NOTE_MARK(boNote.id)}`,
+			'Bo’s HighLevel note body',
+		);
+
+		// 5. a note the contact sync wrote from HighLevel (subject "HighLevel note") is not sent back
+		const echo = await ctx.sandbox.simulate({
+			event: 'noteCreate',
+			clientId: annWa,
+			subject: 'HighLevel note',
+			note: 'came from HighLevel',
+		});
+		await quiet('HighLevel note');
+		equal(
+			hlNotes(annHl.id, echo.id).length,
+			0,
+			'HighLevel notes for a note that came from HighLevel',
+		);
+		// every note sent fired HighLevel's NoteCreate at the contact sync, which did not copy it back
+		const noteEvents = highLevel
+			.state()
+			.deliveries.filter((delivery) => delivery.type === 'NoteCreate');
+		check(
+			noteEvents.length >= 3 && noteEvents.every((delivery) => delivery.status === 200),
+			`HighLevel NoteCreate deliveries to the contact sync: ${JSON.stringify(noteEvents)}`,
+		);
+		equal((await waNotesBack()).length, 0, 'Wise Agent notes copied back from HighLevel');
+		const withMarker = highLevel
+			.state()
+			.notes.filter((note) => note.body.includes('[Wise Agent note #'));
+		equal(withMarker.length, 3, 'HighLevel notes sent from Wise Agent in all');
+
+		// 6. tasks: HighLevel -> Wise Agent, on the contact with the same email; Cy's are skipped
+		const annTasks = [
+			highLevel.addTask(annHl.id, {
+				title: 'Send the CMA',
+				body: 'three comps, pool',
+				dueDate: '2025-03-04T17:00:00.000Z',
+			}),
+			highLevel.addTask(annHl.id, {
+				title: 'Book the inspector',
+				dueDate: '2025-03-06T17:30:00.000Z',
+				completed: true,
+			}),
+		];
+		const boTasks = [
+			highLevel.addTask(boHl.id, { title: 'Call the lender', dueDate: '2025-03-05T18:00:00.000Z' }),
+		];
+		const cyTask = highLevel.addTask(cyHl.id, { title: 'Not in Wise Agent' });
+		const owner = new Map<string, number>([
+			...annTasks.map((task) => [task.id, annWa] as [string, number]),
+			...boTasks.map((task) => [task.id, boWa] as [string, number]),
+		]);
+		const checkTasks = (state: SandboxState, label: string) => {
+			for (const task of highLevel.state().tasks) {
+				const copies = state.tasks.filter((entry) =>
+					entry.Description.endsWith(TASK_MARK(task.id)),
+				);
+				if (task.id === cyTask.id) {
+					equal(copies.length, 0, `${label}: copies of the task of a contact Wise Agent lacks`);
+					continue;
+				}
+				equal(copies.length, 1, `${label}: Wise Agent tasks for "${task.title}"`);
+				const copy = copies[0];
+				equal(
+					copy.Description,
+					`${task.title} ${TASK_MARK(task.id)}`,
+					`${label}: title of "${task.title}"`,
+				);
+				equal(copy.ContactID, String(owner.get(task.id)), `${label}: contact of "${task.title}"`);
+				equal(copy.completed, task.completed, `${label}: completed of "${task.title}"`);
+				equal(String(copy.TaskNote ?? ''), task.body, `${label}: note of "${task.title}"`);
+				equal(
+					dueDay(copy.dueMs),
+					task.dueDate.slice(0, 10),
+					`${label}: due day of "${task.title}"`,
+				);
+			}
+		};
+		const TASKS_TRIGGER = 'Sync HighLevel tasks (run now)';
+		const run1 = await runOnce(ctx, created.id, 120_000, TASKS_TRIGGER);
+		checkTasks(await ctx.sandbox.state(), 'first task run');
+		ctx.log(
+			`highlevel tasks, first run: 3 tasks onto 2 Wise Agent contacts (1 task of a contact Wise Agent lacks skipped) in ${formatMs(run1.ms)}`,
+		);
+
+		// completed in HighLevel, and a new one: the second run completes one, adds one, copies nothing twice
+		highLevel.updateTask(annTasks[0].id, { completed: true });
+		const added = highLevel.addTask(annHl.id, {
+			title: 'Send the CMA',
+			dueDate: '2025-03-04T17:00:00.000Z',
+		});
+		owner.set(added.id, annWa);
+		const run2 = await runOnce(ctx, created.id, 120_000, TASKS_TRIGGER);
+		let state = await ctx.sandbox.state();
+		checkTasks(state, 'second task run');
+		await runOnce(ctx, created.id, 120_000, TASKS_TRIGGER);
+		state = await ctx.sandbox.state();
+		checkTasks(state, 'third task run');
+		equal(
+			state.tasks.filter((entry) => entry.Description.includes('[HighLevel task #')).length,
+			4,
+			'Wise Agent tasks from HighLevel after three runs',
+		);
+		ctx.log(`highlevel tasks, second run (1 completed, 1 new) in ${formatMs(run2.ms)}`);
+		await quiet('tasks');
+		const failed = (await Promise.all(active.map((id) => executionsOf(ctx, id))))
+			.flat()
+			.filter((e) => e.status !== 'success');
+		equal(failed.length, 0, `failed executions (${failed.map((e) => e.id).join(', ')})`);
+	} finally {
+		for (const id of active) await ctx.client.deactivateWorkflow(id).catch(() => undefined);
+		await highLevel.stop();
+	}
+}
+
 export const templateFlexmlsHighLevelCases: E2eCase[] = [
 	{
 		name: 'template "Flexmls listings -> Wise Agent properties": every listing once, re-runs update only what changed, photos once',
@@ -461,5 +763,10 @@ export const templateFlexmlsHighLevelCases: E2eCase[] = [
 		name: 'template "HighLevel -> Wise Agent" import and "Wise Agent <-> HighLevel" sync: no duplicate, one change per event, no bounce-back',
 		timeoutMs: 600_000,
 		run: highLevelCase,
+	},
+	{
+		name: 'template "Wise Agent notes -> HighLevel, HighLevel tasks -> Wise Agent": one HighLevel note per Wise Agent note (edits add none, none comes back), each task once',
+		timeoutMs: 600_000,
+		run: highLevelNotesTasksCase,
 	},
 ];
