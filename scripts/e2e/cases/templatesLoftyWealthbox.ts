@@ -18,7 +18,12 @@
  * E2E_TEMPLATE_SCALE=4 runs the issue's 2,000, and 2,000 Wealthbox contacts) and 500 Wealthbox
  * contacts with 2 notes and 1 task each (the issue's figure, about 2.5 minutes). The demo trigger
  * workflows are paused during the migrations (see withDemoWorkflowsPaused). Ports: E2E_LOFTY_PORT
- * (4701), E2E_LOFTY_SYNC_PORT (4702), E2E_WEALTHBOX_PORT (4703); a port in use → any free one.
+ * (4701), E2E_LOFTY_SYNC_PORT (4702), E2E_WEALTHBOX_PORT (4703), E2E_LOFTY_RESUME_PORT (4704); a port in
+ * use → any free one.
+ *
+ * Interrupted migration: 200 Lofty leads (times E2E_TEMPLATE_SCALE) with 2 notes each; the run is stopped
+ * through n8n's REST API once half the leads are in the sandbox, run again and stopped once half the notes
+ * are, then run to its end: every lead once (no shared email), mapped fields, every note once.
  * Records per second (and the slowest nodes) go to the log.
  *
  *   npm run test:e2e -- --only "template"
@@ -49,6 +54,7 @@ import { headerCredential, templateWorkflow } from '../templateKit';
 const SCALE = Number(process.env.E2E_TEMPLATE_SCALE || 1);
 if (!(SCALE > 0)) throw new Error('E2E_TEMPLATE_SCALE must be a positive number');
 const LOFTY_LEADS = Math.max(10, Math.round(500 * SCALE));
+const LOFTY_RESUME_LEADS = Math.max(20, Math.round(200 * SCALE));
 const WEALTHBOX_CONTACTS = Math.max(10, Math.round(500 * SCALE));
 
 function port(name: string, fallback: number): number {
@@ -212,10 +218,11 @@ export function checkLoftyMigration(
 	fake: lofty.LoftyFake,
 	state: SandboxState,
 	what: string,
+	domain = '@lofty-fake.test',
 ): { contacts: number; notes: number } {
 	const problems = new Problems();
 	const peer = fake.state();
-	const byEmail = contactsByEmail(state, '@lofty-fake.test');
+	const byEmail = contactsByEmail(state, domain);
 	const notes = notesByOwner(state, 'Lofty note #');
 	let noteCount = 0;
 	let contactCount = 0;
@@ -533,6 +540,179 @@ async function loftySync(ctx: E2eContext): Promise<void> {
 	}
 }
 
+/**
+ * Starts the migration and stops its execution through n8n's REST API (`POST /rest/executions/:id/stop`,
+ * what the editor's Stop button calls) as soon as `reached` says so; fails when the run ends first.
+ * Returns once n8n reports the execution ended, so nothing the run sent is still on its way.
+ */
+async function runAndStop(
+	ctx: E2eContext,
+	workflowId: string,
+	what: string,
+	reached: (state: SandboxState) => boolean,
+): Promise<{ status: string; ms: number }> {
+	const started = Date.now();
+	const { executionId } = await runManually(ctx, workflowId, 'Start migration');
+	check(executionId, '"Start migration" did not start an execution');
+	const summaryOf = async () =>
+		(await executionsOf(ctx, workflowId)).find((entry) => String(entry.id) === executionId);
+	const ended = (status?: string) =>
+		status !== undefined && !['new', 'running', 'waiting', 'unknown'].includes(status);
+	for (let poll = 0; ; poll++) {
+		if (reached(await ctx.sandbox.state())) break;
+		if (poll % 10 === 9 && ended((await summaryOf())?.status))
+			throw new Error(`${what}: the run ended before the stop point`);
+		if (Date.now() - started > 10 * 60_000)
+			throw new Error(`${what}: not reached within 10 minutes`);
+		await sleep(150);
+	}
+	await ctx.client.request('POST', `/rest/executions/${executionId}/stop`, {});
+	const stopped = await eventually(
+		`execution ${executionId} to stop`,
+		async () => {
+			const summary = await summaryOf();
+			return summary && ended(summary.status) ? summary : undefined;
+		},
+		120_000,
+		500,
+	);
+	return { status: stopped.status, ms: Date.now() - started };
+}
+
+/**
+ * A migration interrupted half-way and resumed: stopped once while the contacts are being written,
+ * once while the notes are, then run to its end. Its own leads (another email domain and phone range
+ * than the main Lofty case, so the two cases can share one sandbox). The sandbox answers 25 ms slower
+ * during the stopped runs, so the stop lands inside the phase it is meant for.
+ */
+async function loftyInterruptedMigration(ctx: E2eContext): Promise<void> {
+	const fake = await onFreePort(
+		(listenOn) => lofty.start({ port: listenOn, host: '127.0.0.1', seed: { leads: 0 } }),
+		port('E2E_LOFTY_RESUME_PORT', 4704),
+	);
+	const domain = '@lofty-resume.test';
+	const settingsBefore = await ctx.sandbox.request<{ latencyMs: number }>(
+		'GET',
+		'/__sandbox/settings',
+	);
+	try {
+		const tag = randomUUID().slice(0, 6);
+		const members = fake.state().members;
+		for (let i = 0; i < LOFTY_RESUME_LEADS; i++) {
+			const member = i % 4 === 3 ? undefined : members[i % members.length];
+			const lead = fake.addLead({
+				firstName: `Rhea${i}`,
+				lastName: 'Resume',
+				emails: [`rhea.${i}.${tag}${domain}`],
+				phones: [`415${String(6_000_000 + i)}`],
+				source: i % 2 ? 'Zillow' : 'Open House',
+				tags: [{ tagId: 0, tagName: i % 2 ? 'Buyer' : 'Seller', leadId: 0 }],
+				assignedUserId: member?.memberUserId ?? null,
+				assignedUser: member ? `${member.firstName} ${member.lastName}` : '',
+			});
+			fake.addNote(lead.leadId, `First call with Rhea${i}`);
+			fake.addNote(lead.leadId, `Showing booked for Rhea${i}`);
+		}
+		const totalNotes = LOFTY_RESUME_LEADS * 2;
+		const credential = await headerCredential(
+			ctx,
+			`Lofty resume (e2e ${tag})`,
+			'Authorization',
+			`Bearer ${fake.token}`,
+		);
+		const workflow = template(
+			ctx,
+			'lofty-to-wise-agent.json',
+			{ baseUrl: fake.url, requestsPerBatch: 50, batchIntervalMs: 10 },
+			credential,
+		);
+		const created = await ctx.client.createWorkflow({
+			...workflow,
+			name: `e2e: ${String(workflow.name)} (interrupted)`,
+		});
+		const ours = (state: SandboxState) =>
+			state.contacts.filter((contact) => String(contact.CEmail).toLowerCase().endsWith(domain));
+		const ourNotes = (state: SandboxState) => {
+			const ids = new Set(ours(state).map((contact) => contact.ClientID));
+			return state.notes.filter(
+				(note) => ids.has(note.ownerId) && String(note.Subject).startsWith('Lofty note #'),
+			);
+		};
+		const emailsOnce = (state: SandboxState, label: string) => {
+			const emails = ours(state).map((contact) => String(contact.CEmail).toLowerCase());
+			equal(emails.length, new Set(emails).size, `${label}: contacts sharing an email`);
+		};
+		await ctx.sandbox.settings({ latencyMs: 25 });
+
+		// 1. stopped while the contacts are written: about half are in Wise Agent, no note yet
+		const half = Math.ceil(LOFTY_RESUME_LEADS / 2);
+		const first = await runAndStop(
+			ctx,
+			created.id,
+			'half of the leads in Wise Agent',
+			(state) => ours(state).length >= half,
+		);
+		let state = await ctx.sandbox.state();
+		check(first.status !== 'success', `first run ended "${first.status}", not stopped`);
+		check(
+			ours(state).length < LOFTY_RESUME_LEADS,
+			`first run: all ${LOFTY_RESUME_LEADS} leads arrived before the stop (not interrupted)`,
+		);
+		equal(ourNotes(state).length, 0, 'notes after the run stopped among the contacts');
+		emailsOnce(state, 'after the first stop');
+		ctx.log(
+			`Lofty interrupted migration: run 1 stopped (${first.status}) after ${formatMs(first.ms)} with ${ours(state).length}/${LOFTY_RESUME_LEADS} leads in Wise Agent`,
+		);
+
+		// 2. resumed and stopped again while the notes are written
+		const second = await runAndStop(
+			ctx,
+			created.id,
+			'half of the notes in Wise Agent',
+			(current) => ourNotes(current).length >= totalNotes / 2,
+		);
+		state = await ctx.sandbox.state();
+		check(second.status !== 'success', `second run ended "${second.status}", not stopped`);
+		equal(
+			ours(state).length,
+			LOFTY_RESUME_LEADS,
+			'contacts after the second run (every lead once)',
+		);
+		emailsOnce(state, 'after the second stop');
+		const notesAtStop = ourNotes(state).length;
+		check(
+			notesAtStop < totalNotes,
+			`second run: all ${totalNotes} notes arrived before the stop (not interrupted)`,
+		);
+		ctx.log(
+			`Lofty interrupted migration: run 2 stopped (${second.status}) after ${formatMs(second.ms)} with ${notesAtStop}/${totalNotes} notes in Wise Agent`,
+		);
+
+		// 3. run to its end: every lead once with its mapped fields, every note once
+		await ctx.sandbox.settings({ latencyMs: settingsBefore.latencyMs });
+		const contactsBefore = (await ctx.sandbox.state()).contacts.length;
+		const third = await runToEnd(ctx, created.id, 'Start migration', 20 * 60_000);
+		state = await ctx.sandbox.state();
+		const counted = checkLoftyMigration(fake, state, 'after resuming', domain);
+		equal(counted.contacts, LOFTY_RESUME_LEADS, 'leads migrated after resuming');
+		equal(counted.notes, totalNotes, 'notes migrated after resuming');
+		equal(
+			ourNotes(state).length,
+			totalNotes,
+			'Lofty notes in Wise Agent after resuming (no duplicate)',
+		);
+		equal(state.contacts.length, contactsBefore, 'contacts created by the resumed run');
+		emailsOnce(state, 'after resuming');
+		ctx.log(
+			`Lofty interrupted migration: run 3 finished the rest (${totalNotes - notesAtStop} notes) in ${formatMs(third.ms)}; ${perSecond(LOFTY_RESUME_LEADS + totalNotes, third.ms)} read and checked`,
+		);
+		await ctx.client.request('DELETE', `/rest/workflows/${created.id}`).catch(() => undefined);
+	} finally {
+		await ctx.sandbox.settings({ latencyMs: settingsBefore.latencyMs }).catch(() => undefined);
+		await fake.stop();
+	}
+}
+
 const PRIORITY: Record<string, number> = { Low: 1, Medium: 2, High: 3 };
 const TEAM_BY_WEALTHBOX_USER: Record<number, number | undefined> = { 11: 1, 12: 3, 13: undefined };
 
@@ -717,6 +897,11 @@ export const templateLoftyWealthboxCases: E2eCase[] = [
 		name: `template Lofty -> Wise Agent migration: ${LOFTY_LEADS} leads with 3 notes each, twice (no duplicate, changes updated)`,
 		timeoutMs: 40 * 60_000,
 		run: (ctx) => withDemoWorkflowsPaused(ctx, () => loftyMigration(ctx)),
+	},
+	{
+		name: `template Lofty -> Wise Agent migration interrupted: ${LOFTY_RESUME_LEADS} leads, stopped half-way through the contacts and again through the notes, resumed (every lead and note once)`,
+		timeoutMs: 30 * 60_000,
+		run: (ctx) => withDemoWorkflowsPaused(ctx, () => loftyInterruptedMigration(ctx)),
 	},
 	{
 		name: 'template Lofty sync: lead webhooks -> one Wise Agent change each, none without the secret',
