@@ -15,7 +15,7 @@ import { round } from '../lib/stats';
 import * as lofty from '../../peers/lofty';
 import { checkLoftyMigration } from '../../scripts/e2e/cases/templatesLoftyWealthbox';
 import { SandboxAdmin } from '../../scripts/e2e/harness';
-import { headerCredential, templateWorkflow } from '../../scripts/e2e/templateKit';
+import { loftyMigrationWorkflow } from '../../scripts/e2e/templateKit';
 
 const TRIGGER = 'Start migration';
 
@@ -65,18 +65,7 @@ export async function migrationScenario(ctx: SuiteContext): Promise<ScenarioResu
 	const perSecond: Record<string, number> = {};
 	let workflowId: string | undefined;
 	try {
-		const credential = await headerCredential(
-			ctx,
-			`bench: Lofty fake ${Date.now()}`,
-			'Authorization',
-			`Bearer ${fake.token}`,
-		);
-		const workflow = templateWorkflow(
-			ctx,
-			'lofty-to-wise-agent.json',
-			{ baseUrl: fake.url, requestsPerBatch: 50, batchIntervalMs: 10 },
-			credential,
-		);
+		const workflow = await loftyMigrationWorkflow(ctx, fake, `bench: Lofty fake ${Date.now()}`);
 		const created = await ctx.client.createWorkflow({
 			...workflow,
 			name: `bench: ${String(workflow.name)}`,

@@ -59,3 +59,27 @@ export async function headerCredential(
 	});
 	return { id: created.id, name };
 }
+
+/**
+ * The Lofty migration template (templates/lofty-to-wise-agent.json) pointed at a Lofty fake: its
+ * Settings filled in (requests to Lofty throttled lightly) and a Header Auth credential with the
+ * fake's token. Used by the e2e migration cases and the benchmark.
+ */
+export async function loftyMigrationWorkflow(
+	ctx: Pick<E2eContext, 'client' | 'packageName'>,
+	fake: { url: string; token: string },
+	credentialName: string,
+): Promise<TemplateWorkflow> {
+	const credential = await headerCredential(
+		ctx,
+		credentialName,
+		'Authorization',
+		`Bearer ${fake.token}`,
+	);
+	return templateWorkflow(
+		ctx,
+		'lofty-to-wise-agent.json',
+		{ baseUrl: fake.url, requestsPerBatch: 50, batchIntervalMs: 10 },
+		credential,
+	);
+}

@@ -49,7 +49,7 @@ import {
 	type Json,
 	type SandboxState,
 } from '../harness';
-import { headerCredential, templateWorkflow } from '../templateKit';
+import { headerCredential, loftyMigrationWorkflow, templateWorkflow } from '../templateKit';
 
 const SCALE = Number(process.env.E2E_TEMPLATE_SCALE || 1);
 if (!(SCALE > 0)) throw new Error('E2E_TEMPLATE_SCALE must be a positive number');
@@ -103,7 +103,11 @@ function template(
 	settings: Record<string, string | number>,
 	peerCredential: { id: string; name: string },
 ): Workflow {
-	const workflow = templateWorkflow(ctx, file, settings, peerCredential);
+	return peerUrlsChecked(file, templateWorkflow(ctx, file, settings, peerCredential));
+}
+
+/** Checks that every peer request of the template takes its URL from Settings.baseUrl. */
+function peerUrlsChecked(file: string, workflow: Workflow): Workflow {
 	const peerNodes = workflow.nodes.filter((entry) => entry.type === 'n8n-nodes-base.httpRequest');
 	check(peerNodes.length > 0, `${file}: no HTTP Request node`);
 	for (const entry of peerNodes)
@@ -316,17 +320,9 @@ async function loftyMigration(ctx: E2eContext): Promise<void> {
 		});
 		fake.addNote(phoneOnly.leadId, 'Called from the yard sign');
 		fake.addLead({ firstName: 'Nobody', lastName: 'Reachable', source: 'Zillow' });
-		const credential = await headerCredential(
-			ctx,
-			`Lofty (e2e ${randomUUID().slice(0, 6)})`,
-			'Authorization',
-			`Bearer ${fake.token}`,
-		);
-		const workflow = template(
-			ctx,
+		const workflow = peerUrlsChecked(
 			'lofty-to-wise-agent.json',
-			{ baseUrl: fake.url, requestsPerBatch: 50, batchIntervalMs: 10 },
-			credential,
+			await loftyMigrationWorkflow(ctx, fake, `Lofty (e2e ${randomUUID().slice(0, 6)})`),
 		);
 		const created = await ctx.client.createWorkflow({
 			...workflow,
@@ -614,17 +610,9 @@ async function loftyInterruptedMigration(ctx: E2eContext): Promise<void> {
 			fake.addNote(lead.leadId, `Showing booked for Rhea${i}`);
 		}
 		const totalNotes = LOFTY_RESUME_LEADS * 2;
-		const credential = await headerCredential(
-			ctx,
-			`Lofty resume (e2e ${tag})`,
-			'Authorization',
-			`Bearer ${fake.token}`,
-		);
-		const workflow = template(
-			ctx,
+		const workflow = peerUrlsChecked(
 			'lofty-to-wise-agent.json',
-			{ baseUrl: fake.url, requestsPerBatch: 50, batchIntervalMs: 10 },
-			credential,
+			await loftyMigrationWorkflow(ctx, fake, `Lofty resume (e2e ${tag})`),
 		);
 		const created = await ctx.client.createWorkflow({
 			...workflow,
