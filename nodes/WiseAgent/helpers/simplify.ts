@@ -50,12 +50,18 @@ export type RecordShape = (record: IDataObject) => IDataObject;
  * Simplify on: each record in its resource's compact shape. Off: every field Wise Agent sent,
  * with the JSON-in-string fields decoded.
  */
+/** simplifyRecords for one record: its compact shape, or the API's record decoded. */
+export function recordShaper(simplify: boolean, shape: RecordShape): RecordShape {
+	return simplify ? shape : decodeJsonStringFields;
+}
+
 export function simplifyRecords(
 	records: IDataObject[],
 	simplify: boolean,
 	shape: RecordShape,
 ): IDataObject[] {
-	return records.map((record) => (simplify ? shape(record) : decodeJsonStringFields(record)));
+	const shaper = recordShaper(simplify, shape);
+	return records.map((record) => shaper(record));
 }
 
 // ------------------------------------------------ values of the compact shapes

@@ -19,6 +19,11 @@ export type ListPaging = Omit<
 	pageSize?: number;
 	/** Keeps only some records of each page (a page shortened this way ends the paging). */
 	keep?: (record: IDataObject) => boolean;
+	/**
+	 * Turns each kept record into its output form as its page arrives: the page's records are
+	 * dropped young instead of all 10,000 being held until the last page (peak memory).
+	 */
+	shape?: (record: IDataObject) => IDataObject;
 };
 
 /**
@@ -96,7 +101,9 @@ function list(
 			honouredPageSize: keep ? undefined : spec.defaultPageSize,
 			extract: (body) => {
 				const records = recordsFrom(body, ...wrapperKeys);
-				return keep ? records.filter(keep) : records;
+				const kept = keep ? records.filter(keep) : records;
+				const shape = paging.shape;
+				return shape ? kept.map((record) => shape(record)) : kept;
 			},
 		},
 	);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { pageSizeOption, returnAllOrLimit, simplifyField } from '../../descriptions/common';
-import { simplifyRecords } from '../../helpers/simplify';
+import { recordShaper } from '../../helpers/simplify';
 import { countContacts, DEFAULT_PAGE_SIZE, getContacts } from '../../transport';
 import { readPaging } from '../listOperation';
 import { readSimplify } from '../../helpers/parameters';
@@ -31,7 +31,11 @@ export const getAll: WiseAgentOperation = {
 		const simplify = readSimplify(this, itemIndex);
 		// The count lets pages be fetched in parallel; it accepts the same filters.
 		const total = returnAll ? await countContacts(this, query, itemIndex) : undefined;
-		const contacts = await getContacts(this, query, { pageSize, limit, total }, itemIndex);
-		return simplifyRecords(contacts, simplify, simplifyContact);
+		return await getContacts(
+			this,
+			query,
+			{ pageSize, limit, total, shape: recordShaper(simplify, simplifyContact) },
+			itemIndex,
+		);
 	},
 };
