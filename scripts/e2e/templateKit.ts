@@ -45,6 +45,13 @@ export function templateWorkflow(
 	return workflow;
 }
 
+/** A peer fake's port from the environment, or the case's default. */
+export function portFromEnv(name: string, fallback: number): number {
+	const value = Number(process.env[name] || fallback);
+	if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a port number`);
+	return value;
+}
+
 /** A Header Auth credential (`header: value`) made through n8n's REST API. */
 export async function headerCredential(
 	ctx: Pick<E2eContext, 'client'>,

@@ -27,7 +27,7 @@ import {
 	type Json,
 	type SandboxState,
 } from '../harness';
-import { headerCredential, templateWorkflow } from '../templateKit';
+import { headerCredential, portFromEnv as port, templateWorkflow } from '../templateKit';
 
 const MANUAL_TRIGGER = 'When clicking ‘Execute workflow’';
 
@@ -37,16 +37,9 @@ function scale(): number {
 	return value;
 }
 
-function port(name: string, fallback: number): number {
-	const value = Number(process.env[name] || fallback);
-	if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a port number`);
-	return value;
-}
-
 type Workflow = Json & { nodes: Array<Json & { name: string; type: string; parameters: Json }> };
 
-/** A template as a user imports it: Settings filled in, credentials picked. */
-/** The template set up as a user does it; its sticky notes say what to fill in. */
+/** The template set up as a user does it (Settings filled in, credentials picked); its sticky notes say what to fill in. */
 function template(
 	ctx: E2eContext,
 	file: string,

@@ -49,19 +49,18 @@ import {
 	type Json,
 	type SandboxState,
 } from '../harness';
-import { headerCredential, loftyMigrationWorkflow, templateWorkflow } from '../templateKit';
+import {
+	headerCredential,
+	loftyMigrationWorkflow,
+	portFromEnv as port,
+	templateWorkflow,
+} from '../templateKit';
 
 const SCALE = Number(process.env.E2E_TEMPLATE_SCALE || 1);
 if (!(SCALE > 0)) throw new Error('E2E_TEMPLATE_SCALE must be a positive number');
 const LOFTY_LEADS = Math.max(10, Math.round(500 * SCALE));
 const LOFTY_RESUME_LEADS = Math.max(20, Math.round(200 * SCALE));
 const WEALTHBOX_CONTACTS = Math.max(10, Math.round(500 * SCALE));
-
-function port(name: string, fallback: number): number {
-	const value = Number(process.env[name] || fallback);
-	if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a port number`);
-	return value;
-}
 
 /** Starts a fake on its port, or on any free port when that one is taken (another run may hold it). */
 async function onFreePort<T>(start: (port: number) => Promise<T>, preferred: number): Promise<T> {
