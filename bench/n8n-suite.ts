@@ -259,8 +259,7 @@ export const benchmark: Benchmark = {
 			say(
 				`sandbox: ${sandbox.baseUrl} (${sandbox.store.data.contacts.size} contacts, strict mode)`,
 			);
-			// scripts/lib/stack.ts waits for /rest/settings to answer 2xx; an n8n that boots fast can answer
-			// that before its JSON is ready and startStack then fails reading it: start again (bounded).
+			// A start that fails (n8n not up in time, a port still held) is tried again, bounded.
 			for (let attempt = 1; ; attempt++) {
 				try {
 					stack = await startStack({

@@ -185,8 +185,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			abortIf: () => (server.hasExited ? `n8n exited:\n${server.recentOutput(40)}` : undefined),
 			onWait: (ms) => log(`  ... waiting for n8n (${Math.round(ms / 1000)} s)`),
 		});
-		// /healthz answers as soon as the HTTP server listens; the REST API follows shortly after.
-		await waitForHttp(`${n8nUrl}/rest/settings`, { timeoutMs: 60_000, abortIf: () => (server.hasExited ? 'n8n exited' : undefined) });
+		// /healthz answers as soon as the HTTP server listens; the REST API follows shortly after. An
+		// n8n that boots fast can answer /rest/settings 2xx before its JSON is ready: wait for JSON.
+		await waitForHttp(`${n8nUrl}/rest/settings`, {
+			timeoutMs: 60_000,
+			abortIf: () => (server.hasExited ? 'n8n exited' : undefined),
+			accept: (status, body) => status >= 200 && status < 300 && isJson(body),
+		});
 		log(`n8n is up (${Math.round((Date.now() - started) / 1000)} s)`);
 
 		// 5. owner
@@ -227,6 +232,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	} catch (error) {
 		await stop().catch(() => undefined);
 		throw error;
+	}
+}
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
 	}
 }
 
